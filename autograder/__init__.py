@@ -1,0 +1,13 @@
+"""Checks that nbgrader test cells call, and the readers of widget evidence they use."""
+
+from .checks import Case, close_to, learner_trials, reliance_trial_completed, score_function
+from .score import Score
+
+__all__ = [
+    "Case",
+    "Score",
+    "close_to",
+    "learner_trials",
+    "reliance_trial_completed",
+    "score_function",
+]

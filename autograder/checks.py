@@ -1,0 +1,124 @@
+"""Checks for nbgrader test cells: partial credit, and feedback that teaches.
+
+A test cell ends with one of these calls; its result is the points earned. Feedback names what to
+think about, never the hidden inputs or expected values of hidden checks.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from thinktwice.widgets.evidence import EvidenceError, EvidenceLog
+from thinktwice.widgets.i18n import _
+from thinktwice.widgets.identity import learner_id
+from thinktwice.widgets.reliance_trial import RelianceTrial
+
+from .score import Score
+
+PASS, FAIL = "✔", "✘"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input for :func:`score_function`, with what it should give.
+
+    ``hint`` is shown when the case fails; for a hidden case it is all the learner sees.
+    """
+
+    args: tuple
+    expected: Any
+    hint: str = ""
+    hidden: bool = False
+
+
+def _same(got: Any, expected: Any, tol: float) -> bool:
+    if expected is None:
+        return got is None
+    if isinstance(expected, int | float) and not isinstance(expected, bool):
+        return (
+            isinstance(got, int | float)
+            and not isinstance(got, bool)
+            and math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
+        )
+    return got == expected
+
+
+def score_function(
+    function: Callable, cases: Sequence[Case], points: float, tol: float = 1e-6
+) -> Score:
+    """Call ``function`` on each case; award ``points`` in proportion to the cases it gets right."""
+    if not callable(function):
+        return Score(0, points, [f"{FAIL} " + _("This is not a function you can call.")]).report()
+    passed, feedback = 0, []
+    for number, case in enumerate(cases, start=1):
+        label = _("hidden check") if case.hidden else _("check {n}").format(n=number)
+        try:
+            got = function(*case.args)
+        except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
+            feedback.append(f"{FAIL} {label}: " + _("raised {name}").format(name=type(error).__name__))
+            if case.hint:
+                feedback.append("   " + case.hint)
+            continue
+        if _same(got, case.expected, tol):
+            passed += 1
+            feedback.append(f"{PASS} {label}")
+        else:
+            detail = "" if case.hidden else _(" (expected {e!r}, got {g!r})").format(
+                e=case.expected, g=got
+            )
+            feedback.append(f"{FAIL} {label}{detail}")
+            if case.hint:
+                feedback.append("   " + case.hint)
+    return Score(points * passed / len(cases), points, feedback).report()
+
+
+def close_to(value: Any, expected: float, points: float, hint: str = "", tol: float = 1e-6) -> Score:
+    """Full ``points`` if ``value`` is a number within ``tol`` of ``expected``, else none."""
+    if _same(value, expected, tol):
+        return Score(points, points, [f"{PASS} " + _("Correct.")]).report()
+    return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
+
+
+def reliance_trial_completed(points: float, form: str = "A", folder: str | None = None) -> Score:
+    """Points in proportion to the cases of the learner's reliance trial completed.
+
+    Reads the evidence log in the assignment folder, never the notebook's variables, and counts
+    only the cases of this learner's own variant. The answers themselves are not graded.
+    """
+    folder = folder or os.getcwd()
+    learner = learner_id(folder)
+    trial = RelianceTrial(learner, form=form, folder=folder)
+    try:
+        trial.start()
+    except EvidenceError as error:
+        return Score(0, points, [f"{FAIL} " + str(error)]).report()
+    done, total = trial.position, trial.n_cases
+    mark = PASS if done == total else FAIL
+    message = _("You completed {done} of {total} cases of the reliance trial.").format(
+        done=done, total=total
+    )
+    return Score(points * done / total, points, [f"{mark} {message}"]).report()
+
+
+def learner_trials(form: str = "A", folder: str | None = None):
+    """The learner's completed trials, read from the evidence log (for checks of exercises)."""
+    folder = folder or os.getcwd()
+    trial = RelianceTrial(learner_id(folder), form=form, folder=folder)
+    try:
+        return trial.start().trials()
+    except EvidenceError:
+        return []
+
+
+__all__ = [
+    "Case",
+    "EvidenceLog",
+    "close_to",
+    "learner_trials",
+    "reliance_trial_completed",
+    "score_function",
+]

@@ -1,0 +1,60 @@
+"""Build nbgrader source notebooks from the course's jupytext sources."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import jupytext
+import nbformat
+
+_KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module of the course, as listed in ``syllabus.toml``."""
+
+    id: str
+    number: int
+    title: str
+    source: str
+    minutes: int
+    reliance_form: str | None = None
+
+
+class UnknownModuleError(KeyError):
+    """A module id that the course does not have."""
+
+    def __str__(self) -> str:
+        known = ", ".join(m.id for m in modules())
+        return f"unknown module {self.args[0]!r} (the course has: {known})"
+
+
+@lru_cache(maxsize=1)
+def modules() -> tuple[Module, ...]:
+    """Every module in the course, in order."""
+    manifest = tomllib.loads(files(__package__).joinpath("syllabus.toml").read_text("utf-8"))
+    return tuple(Module(**entry) for entry in manifest["module"])
+
+
+def find_module(name: str) -> Module:
+    """The module called ``name``: its id (``m00_reliance``) or its number (``0``, ``m00``)."""
+    for module in modules():
+        if name in (module.id, str(module.number), f"m{module.number:02d}"):
+            return module
+    raise UnknownModuleError(name)
+
+
+def build_notebook(module: Module) -> nbformat.NotebookNode:
+    """Read a module's text source into an nbgrader source notebook (with solutions)."""
+    text = files(__package__).joinpath(module.source).read_text("utf-8")
+    notebook = jupytext.reads(text, fmt="py:percent")
+    notebook.metadata.pop("jupytext", None)
+    notebook.metadata["kernelspec"] = _KERNELSPEC
+    notebook.metadata["language_info"] = {"name": "python"}
+    notebook.metadata["thinktwice"] = {"module": module.id}
+    nbformat.validate(notebook)
+    return notebook

@@ -1,0 +1,222 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "intro", "schema_version": 3}
+# # Module 0 · How much do you lean on AI?
+#
+# *About 35 minutes.*
+#
+# Before this course teaches you anything, it takes a measurement: **how you, today, use the
+# advice of an AI**. You will read a few handwritten digits, first on your own, then with the
+# answer of a real machine-learning model beside you. Nobody is graded on how often they agree
+# with the AI. The point is to see your own habits in numbers, so that at the end of the course
+# (module 11) you can measure again and see what changed.
+#
+# **By the end of this module you can**
+# 1. say what it means to rely on AI *too much* and *too little*;
+# 2. compute two measures of appropriate reliance, RAIR and RSR, from a table of decisions;
+# 3. read your own figures, including how well your confidence matched your accuracy.
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "why", "schema_version": 3}
+# ## Why measure this?
+#
+# Japan's AI Basic Plan, approved by the Cabinet in December 2025 under the AI Promotion Act of
+# May 2025, asks for stronger "human capabilities" such as critical thinking, and names the risk
+# that people rely on AI excessively [1]. Reliance is not bad in itself: a good AI is worth
+# following when it is right. What matters is telling the cases apart. Researchers call this
+# *appropriate reliance* and measure it by asking what people do when they and the AI disagree [2].
+#
+# ## How the trial works
+#
+# 1. You see a small, noisy image of a handwritten digit. Pick the digit you think it is and say
+#    how sure you are. Then **lock in** your answer: it cannot be changed afterwards. Deciding
+#    before you see the AI's answer is a "cognitive forcing" design, shown to reduce
+#    over-reliance on AI [5].
+# 2. The AI's answer appears, with its own confidence. The AI is a real model (a logistic
+#    regression trained on the scikit-learn digits data [3]), and like every model it makes
+#    mistakes, sometimes with high confidence.
+# 3. Give your final answer. Keep yours, or switch to the AI's; both are allowed.
+#
+# Your cases are your own: your neighbour sees different digits. Your answers are saved as you go
+# in the file `thinktwice-evidence.jsonl` beside this notebook, so you can stop and come back; if
+# you run the cell again, the trial continues where you left off.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "trial", "schema_version": 3}
+from thinktwice.widgets import RelianceTrial
+
+trial = RelianceTrial(form="A")
+trial.view()
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex1-text", "schema_version": 3}
+# ### Exercise 1 · Complete the trial (2 points)
+#
+# Answer all twelve cases above. You earn the points for finishing, not for agreeing with the AI
+# or for being right. The check below reads your saved answers.
+
+# %% nbgrader={"grade": true, "grade_id": "ex1-trial-completed", "locked": true, "points": 2, "solution": false, "schema_version": 3}
+from thinktwice.autograder import checks
+
+checks.reliance_trial_completed(points=2, form="A")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "figures-text", "schema_version": 3}
+# ## Your figures
+#
+# Run the next cell once you have finished. These numbers describe you; they are not graded.
+#
+# - **RAIR** (relative AI reliance): of the cases where the AI was right and you were first wrong,
+#   how often you switched to the AI. High is good.
+# - **RSR** (relative self-reliance): of the cases where you were first right and the AI was
+#   wrong, how often you kept your answer. High is good.
+# - **Over-reliance**: of the cases where the AI was wrong, how often your final answer followed it.
+# - **Under-reliance**: of the cases where the AI was right, how often you did not follow it.
+#
+# RAIR and RSR are defined by Schemmer and colleagues [2]. When a measure has no cases to count
+# (for example, the AI was never right when you were wrong), it is *undefined*: there is nothing to
+# measure, which is different from 0%.
+#
+# The **Brier score** compares how sure you said you were with whether you were right: the mean of
+# (confidence − outcome)², where the outcome is 1 when right and 0 when wrong [4]. 0 is perfect;
+# always saying 50% gives 0.25.
+
+# %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "figures", "schema_version": 3}
+trial.report()
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex2-text", "schema_version": 3}
+# ### Exercise 2 · How often did you change your mind? (1 point)
+#
+# `trial.records()` is the list of your completed cases. Each record has the fields `first` (your
+# first answer), `ai` (the AI's advice), `final` (your final answer) and `truth` (the right digit).
+#
+# Set `changed_share` to the share of your cases, between 0 and 1, in which your final answer
+# differs from your first answer. If you have no completed cases, set it to `None`.
+
+# %% nbgrader={"grade": false, "grade_id": "ex2-changed-share", "locked": false, "solution": true, "schema_version": 3}
+records = trial.records()
+### BEGIN SOLUTION
+changed_share = (
+    sum(r.final != r.first for r in records) / len(records) if records else None
+)
+### END SOLUTION
+changed_share
+
+# %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
+_mine = checks.learner_trials(form="A")
+_expected = sum(r.final != r.first for r in _mine) / len(_mine) if _mine else None
+checks.close_to(changed_share, _expected, points=1, hint="Count cases where `final != first`.")
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex3-text", "schema_version": 3}
+# ### Exercise 3 · Write the over-reliance measure (2 points)
+#
+# Write `over_reliance(records)`: of the records where the AI was wrong (`ai != truth`), the share
+# in which the final answer followed the AI (`final == ai`). When the AI was never wrong the
+# measure is undefined: return `None`, not 0.
+
+# %% nbgrader={"grade": false, "grade_id": "ex3-over-reliance", "locked": false, "solution": true, "schema_version": 3}
+def over_reliance(records):
+    """Share of the AI's wrong answers that the learner followed, or None if there were none."""
+    ### BEGIN SOLUTION
+    wrong = [r for r in records if r.ai != r.truth]
+    if not wrong:
+        return None
+    return sum(r.final == r.ai for r in wrong) / len(wrong)
+    ### END SOLUTION
+
+
+# %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
+from thinktwice.widgets import Trial
+
+_cases = [
+    checks.Case(([Trial(3, 5, 5, 4), Trial(2, 2, 2, 2)],), 1.0),
+    checks.Case(([Trial(3, 5, 3, 4), Trial(1, 7, 7, 4), Trial(2, 2, 2, 2)],), 0.5),
+]
+### BEGIN HIDDEN TESTS
+_cases += [
+    checks.Case(
+        ([Trial(1, 1, 1, 1), Trial(4, 4, 5, 4)],),
+        None,
+        hint="What should the measure be when the AI was never wrong?",
+        hidden=True,
+    ),
+    checks.Case(([],), None, hint="What if there are no records at all?", hidden=True),
+]
+### END HIDDEN TESTS
+checks.score_function(over_reliance, _cases, points=2)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex4-text", "schema_version": 3}
+# ### Exercise 4 · RAIR and RSR by hand (1 point each)
+#
+# Six decisions by an imaginary learner:
+#
+# | case | first answer | AI's advice | final answer | truth |
+# |---|---|---|---|---|
+# | 1 | 3 | 5 | 5 | 5 |
+# | 2 | 7 | 1 | 7 | 1 |
+# | 3 | 2 | 2 | 2 | 2 |
+# | 4 | 4 | 9 | 9 | 4 |
+# | 5 | 0 | 6 | 6 | 6 |
+# | 6 | 8 | 3 | 8 | 8 |
+#
+# Work out, with pencil and paper first, this learner's RAIR and RSR, and write them as numbers
+# between 0 and 1 (a fraction such as `1/4` is fine).
+
+# %% nbgrader={"grade": false, "grade_id": "ex4-by-hand", "locked": false, "solution": true, "schema_version": 3}
+### BEGIN SOLUTION
+rair_by_hand = 2 / 3
+rsr_by_hand = 1 / 2
+### END SOLUTION
+
+# %% nbgrader={"grade": true, "grade_id": "ex4-rair-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
+checks.close_to(
+    rair_by_hand,
+    2 / 3,
+    points=1,
+    tol=0.01,
+    hint="Only count cases where the first answer was wrong and the AI was right.",
+)
+
+# %% nbgrader={"grade": true, "grade_id": "ex4-rsr-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
+checks.close_to(
+    rsr_by_hand,
+    1 / 2,
+    points=1,
+    tol=0.01,
+    hint="Only count cases where the first answer was right and the AI was wrong.",
+)
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex5-text", "schema_version": 3}
+# ### Exercise 5 · Reflect (2 points, read by your teacher)
+#
+# Look at your figures. In three to five sentences: when did you follow the AI, and why? Was there
+# a case where the AI sounded sure and was wrong? What could you check before following an AI's
+# answer next time? There is no single right answer; your teacher looks for honest, specific
+# observations about your own decisions.
+
+# %% [markdown] nbgrader={"grade": true, "grade_id": "ex5-reflection", "locked": false, "points": 2, "solution": true, "schema_version": 3}
+# ### BEGIN SOLUTION
+# A good answer names a specific case from the trial, states whether the learner followed the AI
+# and why (for example its high confidence), and proposes a concrete check, such as looking again
+# at the image before reading the advice.
+# ### END SOLUTION
+
+# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "references", "schema_version": 3}
+# ## References
+#
+# 1. Government of Japan, Cabinet Office. *AI Basic Plan* (Cabinet decision, December 2025),
+#    under the *Act on the Promotion of Research, Development and Utilization of AI-Related
+#    Technologies* (May 2025).
+# 2. Schemmer, M., Kuehl, N., Benz, C., Bartos, A., & Satzger, G. (2023). Appropriate reliance on
+#    AI advice: conceptualization and the effect of explanations. *Proceedings of IUI 2023*.
+#    (Definitions of RAIR and RSR.)
+# 3. Alpaydin, E., & Kaynak, C. (1998). Optical Recognition of Handwritten Digits. UCI Machine
+#    Learning Repository; shipped with scikit-learn as `sklearn.datasets.load_digits`.
+# 4. Brier, G. W. (1950). Verification of forecasts expressed in terms of probability.
+#    *Monthly Weather Review*, 78(1), 1–3.
+# 5. Buçinca, Z., Malaya, M. B., & Gajos, K. Z. (2021). To trust or to think: cognitive forcing
+#    functions can reduce overreliance on AI in AI-assisted decision-making. *Proceedings of the
+#    ACM on Human-Computer Interaction*, 5(CSCW1). (Why this trial asks for your answer before
+#    showing the AI's.)
