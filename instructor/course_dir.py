@@ -31,6 +31,8 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(_here, "gradebook.db")
 # The exchange lives inside the course folder, so no root-owned system path is needed.
 c.Exchange.root = os.path.join(_here, "exchange")
 c.Exchange.path_includes_course = True
+# What learners submitted is remembered here (not in the home folder), one course at a time.
+c.Exchange.cache = os.path.join(_here, "exchange-cache")
 c.Execute.timeout = 60
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 '''

@@ -22,6 +22,7 @@ def _exchange_app(course: Course, kind: str, module_id: str, student: str, works
     config.CourseDirectory.assignment_id = module_id
     config.CourseDirectory.student_id = student
     config.Exchange.assignment_dir = str(workspace)
+    config.Exchange.cache = str(workspace / ".nbgrader-cache")
     coursedir = CourseDirectory(config=config)
     factory = ExchangeFactory(config=config)
     return getattr(factory, kind)(

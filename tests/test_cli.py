@@ -1,0 +1,74 @@
+"""The teacher's command line: one-line errors, instant help, and a real run of each command."""
+
+import subprocess
+import sys
+
+import pytest
+
+from thinktwice.instructor.cli import main
+
+THINKTWICE = [sys.executable, "-m", "thinktwice.instructor.cli"]
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([*THINKTWICE, *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_does_not_load_the_heavy_parts():
+    code = (
+        "import sys; from thinktwice.instructor.cli import build_parser; build_parser(); "
+        "heavy = [m for m in ('nbgrader', 'sklearn', 'matplotlib', 'jupyterlab') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
+    result = _run("--help")
+    assert result.returncode == 0
+    for command in ("init", "release", "collect", "grade", "feedback", "export", "demo", "lab"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        (["grade", "--course", "/nonexistent/course"], 1, "no such course folder"),
+        (["frobnicate"], 2, "invalid choice"),
+        (["demo", "--students", "many", "--out", "x"], 2, "invalid int value"),
+        (["demo", "--students", "3"], 2, "--out"),
+    ],
+)
+def test_wrong_input_is_one_line_without_traceback(args, status, words):
+    result = _run(*args)
+    assert result.returncode == status
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_not_a_course_and_unknown_module(tmp_path, capsys):
+    assert main(["release", "--course", str(tmp_path)]) == 1
+    assert "not a Think Twice course" in capsys.readouterr().err
+    assert main(["init", str(tmp_path / "c")]) == 0
+    assert main(["release", "--course", str(tmp_path / "c"), "m42"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown module 'm42'" in err and "m00_reliance" in err
+    assert main(["init", str(tmp_path / "c")]) == 1  # never overwrites a course
+    assert "already holds a course" in capsys.readouterr().err
+
+
+@pytest.mark.nbgrader
+def test_release_collect_grade_export_from_the_command_line(tmp_path):
+    course = tmp_path / "course"
+    assert _run("init", str(course)).returncode == 0
+    released = _run("release", "--course", str(course))
+    assert released.returncode == 0 and "released m00_reliance" in released.stdout
+    again = _run("release", "--course", str(course))
+    assert "already released" in again.stdout
+    assert (course / "release" / "m00_reliance" / "m00_reliance.ipynb").exists()
+    collected = _run("collect", "--course", str(course))
+    assert collected.returncode == 0
+    graded = _run("grade", "--course", str(course))
+    assert graded.returncode == 0
+    exported = _run("export", "--course", str(course), "--out", str(tmp_path / "g.csv"))
+    assert exported.returncode == 0 and "wrote 0 rows" in exported.stdout
+    assert (tmp_path / "g.csv").read_text().startswith("student,module,score")
