@@ -59,7 +59,9 @@ def score_function(
         try:
             got = function(*case.args)
         except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
-            feedback.append(f"{FAIL} {label}: " + _("raised {name}").format(name=type(error).__name__))
+            feedback.append(
+                f"{FAIL} {label}: " + _("raised {name}").format(name=type(error).__name__)
+            )
             if case.hint:
                 feedback.append("   " + case.hint)
             continue
@@ -67,8 +69,10 @@ def score_function(
             passed += 1
             feedback.append(f"{PASS} {label}")
         else:
-            detail = "" if case.hidden else _(" (expected {e!r}, got {g!r})").format(
-                e=case.expected, g=got
+            detail = (
+                ""
+                if case.hidden
+                else _(" (expected {e!r}, got {g!r})").format(e=case.expected, g=got)
             )
             feedback.append(f"{FAIL} {label}{detail}")
             if case.hint:
@@ -76,7 +80,9 @@ def score_function(
     return Score(points * passed / len(cases), points, feedback).report()
 
 
-def close_to(value: Any, expected: float, points: float, hint: str = "", tol: float = 1e-6) -> Score:
+def close_to(
+    value: Any, expected: float, points: float, hint: str = "", tol: float = 1e-6
+) -> Score:
     """Full ``points`` if ``value`` is a number within ``tol`` of ``expected``, else none."""
     if _same(value, expected, tol):
         return Score(points, points, [f"{PASS} " + _("Correct.")]).report()

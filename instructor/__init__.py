@@ -1,1 +1,1 @@
-"""x"""
+"""The teacher side: the ``thinktwice`` command line, course directories, grading and export."""

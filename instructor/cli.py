@@ -30,7 +30,7 @@ def _print_report(report, verb: str) -> int:
     return 1 if report.failed else 0
 
 
-def cmd_init(args) -> int:
+def _cmd_init(args) -> int:
     from .course_dir import init_course
 
     course = init_course(args.dir, course_id=args.course_id, module_names=args.modules)
@@ -45,31 +45,31 @@ def _course(args):
     return Course.open(args.course)
 
 
-def cmd_release(args) -> int:
+def _cmd_release(args) -> int:
     from .operations import release
 
     return _print_report(release(_course(args), args.modules, force=args.force), "released")
 
 
-def cmd_collect(args) -> int:
+def _cmd_collect(args) -> int:
     from .operations import collect
 
     return _print_report(collect(_course(args), args.modules), "collected")
 
 
-def cmd_grade(args) -> int:
+def _cmd_grade(args) -> int:
     from .operations import grade
 
     return _print_report(grade(_course(args), args.modules, students=args.student), "graded")
 
 
-def cmd_feedback(args) -> int:
+def _cmd_feedback(args) -> int:
     from .operations import feedback
 
     return _print_report(feedback(_course(args), args.modules), "feedback released for")
 
 
-def cmd_export(args) -> int:
+def _cmd_export(args) -> int:
     from .export import export_csv
 
     rows = export_csv(_course(args), args.out, args.modules)
@@ -77,7 +77,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_demo(args) -> int:
+def _cmd_demo(args) -> int:
     from .demo import run_demo, summary_table
 
     rows = run_demo(args.students, args.out)
@@ -86,7 +86,7 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def cmd_lab(args) -> int:
+def _cmd_lab(args) -> int:
     from .lab import run_lab
 
     return run_lab(args.dir, port=args.port, open_browser=args.browser)
@@ -98,58 +98,68 @@ def build_parser() -> argparse.ArgumentParser:
         prog="thinktwice",
         description="Think Twice: run the critical-thinking-about-AI course with nbgrader.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
     def course_option(p):
         p.add_argument("--course", default=".", metavar="DIR", help="course folder (default: .)")
 
     def modules_arg(p):
-        p.add_argument("modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)")
+        p.add_argument(
+            "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+        )
 
     p = sub.add_parser("init", help="make a new nbgrader course with the Think Twice modules")
     p.add_argument("dir", metavar="DIR", help="folder for the new course")
-    p.add_argument("--course-id", default="thinktwice", help="nbgrader course id (default: thinktwice)")
+    p.add_argument(
+        "--course-id", default="thinktwice", help="nbgrader course id (default: thinktwice)"
+    )
     p.add_argument("--modules", nargs="+", metavar="MODULE", help="only these modules")
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=_cmd_init)
 
     p = sub.add_parser("release", help="generate and release modules to learners")
     course_option(p)
     modules_arg(p)
     p.add_argument("--force", action="store_true", help="release again even if already released")
-    p.set_defaults(func=cmd_release)
+    p.set_defaults(func=_cmd_release)
 
     p = sub.add_parser("collect", help="collect learners' submissions")
     course_option(p)
     modules_arg(p)
-    p.set_defaults(func=cmd_collect)
+    p.set_defaults(func=_cmd_collect)
 
     p = sub.add_parser("grade", help="autograde collected submissions")
     course_option(p)
     modules_arg(p)
-    p.add_argument("--student", action="append", metavar="ID", help="only this student (repeatable)")
-    p.set_defaults(func=cmd_grade)
+    p.add_argument(
+        "--student", action="append", metavar="ID", help="only this student (repeatable)"
+    )
+    p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("feedback", help="generate and release feedback to learners")
     course_option(p)
     modules_arg(p)
-    p.set_defaults(func=cmd_feedback)
+    p.set_defaults(func=_cmd_feedback)
 
     p = sub.add_parser("export", help="write grades and reliance measures as CSV")
     course_option(p)
     modules_arg(p)
-    p.add_argument("--out", default="grades.csv", metavar="FILE", help="CSV file (default: grades.csv)")
-    p.set_defaults(func=cmd_export)
+    p.add_argument(
+        "--out", default="grades.csv", metavar="FILE", help="CSV file (default: grades.csv)"
+    )
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("demo", help="a simulated class takes module 0; writes DIR/grades.csv")
     p.add_argument("--students", type=int, default=8, metavar="N", help="class size (default: 8)")
     p.add_argument("--out", required=True, metavar="DIR", help="new folder for the demo course")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("lab", help="set up a course in DIR and start JupyterLab on 127.0.0.1")
     p.add_argument("dir", metavar="DIR", help="folder for the lab (made if missing)")
     p.add_argument("--port", type=int, default=8888, help="port (default: 8888)")
     p.add_argument("--browser", action="store_true", help="open a web browser")
-    p.set_defaults(func=cmd_lab)
+    p.set_defaults(func=_cmd_lab)
     return parser
 
 

@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 
 import nbformat
-
 from thinktwice.course import build_notebook, find_module, modules
 from thinktwice.course.build import Module, UnknownModuleError
 
@@ -18,7 +17,7 @@ from .errors import ThinkTwiceError
 CONFIG_FILE = "nbgrader_config.py"
 DEFAULT_COURSE_ID = "thinktwice"
 
-_CONFIG_TEMPLATE = '''\
+_CONFIG_TEMPLATE = """\
 # nbgrader configuration of a Think Twice course, written by `thinktwice init`.
 # Paths are relative to this file, so the folder can be moved as a whole.
 import os
@@ -35,7 +34,7 @@ c.Exchange.path_includes_course = True
 c.Exchange.cache = os.path.join(_here, "exchange-cache")
 c.Execute.timeout = 60
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
-'''
+"""
 
 
 def ensure_tools_on_path() -> None:
@@ -66,7 +65,9 @@ class Course:
         """Open the course in ``root``, or fail with a message naming what is missing."""
         path = Path(root).resolve()
         if not path.is_dir():
-            raise ThinkTwiceError(f"{path}: no such course folder (make one with `thinktwice init`)")
+            raise ThinkTwiceError(
+                f"{path}: no such course folder (make one with `thinktwice init`)"
+            )
         if not (path / CONFIG_FILE).is_file():
             raise ThinkTwiceError(
                 f"{path}: not a Think Twice course (no {CONFIG_FILE}; run `thinktwice init {root}`)"
@@ -94,7 +95,7 @@ class Course:
         return self.config.CourseDirectory.db_url
 
     def api(self):
-        """nbgrader's own API object for this course."""
+        """Nbgrader's own API object for this course."""
         from nbgrader.apps.api import NbGraderAPI
         from nbgrader.auth import Authenticator
         from nbgrader.coursedir import CourseDirectory

@@ -8,10 +8,9 @@ from pathlib import Path
 from statistics import mean
 
 import nbformat
-from tqdm import tqdm
-
 from thinktwice.widgets import RelianceTrial
 from thinktwice.widgets.identity import variant_seed
+from tqdm import tqdm
 
 from . import operations
 from .answers import fill_answers
@@ -46,9 +45,7 @@ def run_demo(students: int, out: str | os.PathLike[str], progress: bool = True) 
         released = nbformat.read(notebook_path, as_version=4)
         # Every third learner leaves the by-hand exercise blank, so scores differ too.
         skip = {"ex4-by-hand"} if number % 3 == 2 else set()
-        reflection = {
-            "ex5-reflection": f"I followed my policy, {learner.policy}, on every case."
-        }
+        reflection = {"ex5-reflection": f"I followed my policy, {learner.policy}, on every case."}
         nbformat.write(fill_answers(released, source, skip, reflection), notebook_path)
         trial = RelianceTrial(learner.student, form="A", folder=folder).start()
         learner.work_trial(trial, seed=variant_seed(learner.student, "demo"))

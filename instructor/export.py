@@ -68,7 +68,9 @@ def grade_rows(course: Course, module_names: list[str] | None = None) -> list[di
     return rows
 
 
-def export_csv(course: Course, out: str | os.PathLike[str], module_names: list[str] | None = None) -> list[dict]:
+def export_csv(
+    course: Course, out: str | os.PathLike[str], module_names: list[str] | None = None
+) -> list[dict]:
     """Write :func:`grade_rows` to ``out`` as CSV and return the rows."""
     rows = grade_rows(course, module_names)
     out = Path(out)

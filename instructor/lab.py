@@ -17,7 +17,7 @@ from .course_dir import CONFIG_FILE, Course, ensure_tools_on_path, init_course
 from .errors import ThinkTwiceError
 from .operations import release
 
-_LAB_CONFIG = '''\
+_LAB_CONFIG = """\
 # JupyterLab's nbgrader settings for `thinktwice lab`: the course below, and this folder as the
 # learner's workspace (where the assignment list fetches to).
 import os
@@ -26,7 +26,7 @@ _here = os.path.dirname(os.path.abspath(__file__))
 c = get_config()  # noqa: F821
 load_subconfig(os.path.join(_here, "course", "nbgrader_config.py"))  # noqa: F821
 c.Exchange.assignment_dir = _here
-'''
+"""
 
 
 def prepare_lab(folder: str | os.PathLike[str]) -> Course:
@@ -34,7 +34,11 @@ def prepare_lab(folder: str | os.PathLike[str]) -> Course:
     root = Path(folder).resolve()
     root.mkdir(parents=True, exist_ok=True)
     course_root = root / "course"
-    course = Course.open(course_root) if (course_root / CONFIG_FILE).exists() else init_course(course_root)
+    course = (
+        Course.open(course_root)
+        if (course_root / CONFIG_FILE).exists()
+        else init_course(course_root)
+    )
     release(course)
     (root / CONFIG_FILE).write_text(_LAB_CONFIG, "utf-8")
     settings = root / ".jupyter-settings" / "@jupyterlab" / "apputils-extension"

@@ -37,7 +37,9 @@ def _run(step: str, action: Callable[[], dict]) -> None:
         raise ThinkTwiceError(f"{step} failed: {_last_lines(result)}")
 
 
-def release(course: Course, module_names: list[str] | None = None, force: bool = False) -> StepReport:
+def release(
+    course: Course, module_names: list[str] | None = None, force: bool = False
+) -> StepReport:
     """Generate the learners' version of each module and release it to the exchange.
 
     A module already released is left alone unless ``force`` is set.
@@ -95,7 +97,9 @@ def grade(
     for module in resolve_modules(module_names):
         chosen = [s for s in submitted_students(course, module.id) if not students or s in students]
         report.done[module.id] = []
-        for student in tqdm(chosen, desc=f"grading {module.id}", unit="submission", disable=not progress):
+        for student in tqdm(
+            chosen, desc=f"grading {module.id}", unit="submission", disable=not progress
+        ):
             with warnings.catch_warnings():
                 # nbgrader's own gradebook code trips SQLAlchemy's autoflush warning; not ours.
                 warnings.filterwarnings("ignore", message=".*not in session.*")

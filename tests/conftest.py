@@ -1,7 +1,6 @@
 import os
 
 import pytest
-
 from thinktwice.instructor.course_dir import init_course
 from thinktwice.instructor.operations import release
 

@@ -1,7 +1,6 @@
 """The course sources build into valid nbgrader notebooks that meet the module contract."""
 
 import pytest
-
 from thinktwice.course import build_notebook, find_module, modules
 from thinktwice.course.build import UnknownModuleError
 
@@ -24,7 +23,9 @@ def test_module_0_has_the_required_graded_cells():
     nb = build_notebook(find_module("0"))
     graded = _grade_cells(nb)
     autograded = [c for c in graded if c.cell_type == "code"]
-    manual = [c for c in graded if c.cell_type == "markdown" and c.metadata.nbgrader.get("solution")]
+    manual = [
+        c for c in graded if c.cell_type == "markdown" and c.metadata.nbgrader.get("solution")
+    ]
     assert len(autograded) >= 4 and len(manual) >= 1
     assert any("BEGIN HIDDEN TESTS" in c.source for c in autograded)
     assert any("reliance_trial_completed" in c.source for c in autograded)

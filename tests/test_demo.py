@@ -3,7 +3,6 @@
 import csv
 
 import pytest
-
 from thinktwice.instructor.demo import run_demo, summary_table
 from thinktwice.instructor.errors import ThinkTwiceError
 from thinktwice.instructor.simulated_class import CONFIDENT
@@ -38,7 +37,9 @@ def test_demo_measures_match_each_policy(tmp_path):
             assert (t.final == case.ai) == (case.ai_confidence >= CONFIDENT or t.first == case.ai)
 
     mean_over = {p: sum(r["over_reliance"] for r in g) / len(g) for p, g in by_policy.items()}
-    assert mean_over["always-follow"] > mean_over["follow-when-confident"] > mean_over["never-follow"]
+    assert (
+        mean_over["always-follow"] > mean_over["follow-when-confident"] > mean_over["never-follow"]
+    )
     table = summary_table(rows)
     assert all(p in table for p in by_policy)
 

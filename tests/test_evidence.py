@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from thinktwice.widgets import EvidenceError, EvidenceLog, RelianceTrial, TrialError
 from thinktwice.widgets.evidence import FILENAME
 
@@ -47,7 +46,7 @@ def test_a_crash_mid_write_loses_at_most_that_event(tmp_path):
     # A child process writes half an event and dies without cleaning up.
     code = (
         "import os, sys; fd = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND); "
-        "os.write(fd, b'{\"activity\": \"a\", \"kind\": \"k\", \"da'); os._exit(9)"
+        'os.write(fd, b\'{"activity": "a", "kind": "k", "da\'); os._exit(9)'
     )
     result = subprocess.run([sys.executable, "-c", code, str(log.path)])
     assert result.returncode == 9
@@ -63,7 +62,9 @@ def test_concurrent_writers_keep_every_event(tmp_path):
         "log = EvidenceLog.in_folder(sys.argv[1], 'aiko'); "
         "[log.append('w' + sys.argv[2], 'k', {'n': i}) for i in range(50)]"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path), str(w)]) for w in range(3)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(tmp_path), str(w)]) for w in range(3)
+    ]
     assert all(p.wait() == 0 for p in procs)
     log = EvidenceLog.in_folder(tmp_path, "aiko")
     events = log.events()
@@ -84,7 +85,9 @@ def test_someone_elses_log_is_refused_by_name(tmp_path):
 
 def test_newer_format_and_garbage_are_clear_errors(tmp_path):
     path = tmp_path / FILENAME
-    path.write_text(json.dumps({"format": "thinktwice-evidence", "version": 99, "learner": "a"}) + "\n")
+    path.write_text(
+        json.dumps({"format": "thinktwice-evidence", "version": 99, "learner": "a"}) + "\n"
+    )
     with pytest.raises(EvidenceError, match="newer Think Twice"):
         EvidenceLog(path, "a").events()
     path.write_text("not json at all\n")

@@ -1,4 +1,4 @@
-"""`make lab`'s server: a real JupyterLab on 127.0.0.1 where module 0 can be fetched and submitted."""
+"""`make lab`'s server: a real JupyterLab on 127.0.0.1 where module 0 is fetched and submitted."""
 
 import json
 import os

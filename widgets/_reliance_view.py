@@ -93,7 +93,14 @@ class RelianceTrialView(w.VBox):
         self.lock.on_click(self._on_lock)
         self.confirm.on_click(self._on_confirm)
         super().__init__(
-            [self.progress, self.image, self.first_step, self.final_step, self.message, self.summary]
+            [
+                self.progress,
+                self.image,
+                self.first_step,
+                self.final_step,
+                self.message,
+                self.summary,
+            ]
         )
         self.add_class("tt-reliance-trial")
         self.render()

@@ -83,7 +83,7 @@ def _pools() -> dict[str, _Pool]:
 
 
 def make_cases(seed: int, form: str = "A", n_cases: int = 12, ai_wrong: int = 4) -> list[DigitCase]:
-    """Draw ``n_cases`` cases of ``form`` for the learner with ``seed``; the AI errs on ``ai_wrong``.
+    """Draw ``n_cases`` cases of ``form`` for a learner's ``seed``; the AI errs on ``ai_wrong``.
 
     Examples
     --------
@@ -102,7 +102,10 @@ def make_cases(seed: int, form: str = "A", n_cases: int = 12, ai_wrong: int = 4)
     wrong = np.flatnonzero(pool.ai != pool.truth)
     right = np.flatnonzero(pool.ai == pool.truth)
     chosen = np.concatenate(
-        [rng.choice(wrong, ai_wrong, replace=False), rng.choice(right, n_cases - ai_wrong, replace=False)]
+        [
+            rng.choice(wrong, ai_wrong, replace=False),
+            rng.choice(right, n_cases - ai_wrong, replace=False),
+        ]
     )
     rng.shuffle(chosen)
     return [

@@ -136,7 +136,12 @@ class EvidenceLog:
         """Write one event to the end of the log, creating the log if needed, and return it."""
         event = Event(activity, kind, dict(data), datetime.now(UTC).isoformat(timespec="seconds"))
         line = json.dumps(
-            {"activity": event.activity, "kind": event.kind, "data": event.data, "time": event.time},
+            {
+                "activity": event.activity,
+                "kind": event.kind,
+                "data": event.data,
+                "time": event.time,
+            },
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")

@@ -74,8 +74,11 @@ def _ratio(trials: Iterable[Trial], within, counted) -> Ratio:
 
 
 def rair(trials: Iterable[Trial]) -> Ratio:
-    """Relative AI reliance: of the cases where the AI was right and the learner first wrong,
-    the share where the learner switched to the AI (Schemmer et al. 2023)."""
+    """Relative AI reliance (RAIR), Schemmer et al. 2023.
+
+    Of the cases where the AI was right and the learner first wrong, the share where the learner
+    switched to the AI.
+    """
     return _ratio(
         trials,
         lambda t: t.first != t.truth and t.ai == t.truth,
@@ -84,8 +87,11 @@ def rair(trials: Iterable[Trial]) -> Ratio:
 
 
 def rsr(trials: Iterable[Trial]) -> Ratio:
-    """Relative self-reliance: of the cases where the learner was first right and the AI wrong,
-    the share where the learner kept their own answer (Schemmer et al. 2023)."""
+    """Relative self-reliance (RSR), Schemmer et al. 2023.
+
+    Of the cases where the learner was first right and the AI wrong, the share where the learner
+    kept their own answer.
+    """
     return _ratio(
         trials,
         lambda t: t.first == t.truth and t.ai != t.truth,
@@ -140,8 +146,10 @@ class RelianceSummary:
 
     @property
     def complementarity(self) -> float | None:
-        """Team accuracy minus the better of AI-alone and learner-alone; above 0 means the
-        learner and the AI together beat either alone."""
+        """Team accuracy minus the better of AI-alone and learner-alone.
+
+        Above 0, the learner and the AI together beat either alone.
+        """
         if not self.cases:
             return None
         return self.team_accuracy.value - max(self.ai_accuracy.value, self.learner_accuracy.value)

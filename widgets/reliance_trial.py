@@ -184,7 +184,14 @@ class RelianceTrial:
             a = self._answers[case.case_id]
             if a.final is not None:
                 done.append(
-                    Trial(a.first, case.ai, a.final, case.truth, a.first_confidence, a.final_confidence)
+                    Trial(
+                        a.first,
+                        case.ai,
+                        a.final,
+                        case.truth,
+                        a.first_confidence,
+                        a.final_confidence,
+                    )
                 )
         return done
 
