@@ -76,13 +76,21 @@ class RelianceTrialView(w.VBox):
         self.image = w.HTML()
         self.first = _digit_picker(_("Your answer:"), "tt-first-answer")
         self.first_confidence = _confidence_slider("tt-first-confidence")
-        self.lock = w.Button(description=_("Lock in my answer"), button_style="primary")
+        self.lock = w.Button(
+            description=_("Lock in my answer"),
+            button_style="primary",
+            layout=w.Layout(width="auto"),
+        )
         self.lock.add_class("tt-lock")
         self.advice = w.HTML()
         self.advice.add_class("tt-advice")
         self.final = _digit_picker(_("Final answer:"), "tt-final-answer")
         self.final_confidence = _confidence_slider("tt-final-confidence")
-        self.confirm = w.Button(description=_("Confirm final answer"), button_style="success")
+        self.confirm = w.Button(
+            description=_("Confirm final answer"),
+            button_style="success",
+            layout=w.Layout(width="auto"),
+        )
         self.confirm.add_class("tt-confirm")
         self.message = w.HTML()
         self.message.add_class("tt-message")
@@ -156,7 +164,10 @@ class RelianceTrialView(w.VBox):
             ),
             quote=True,
         )
-        self.image.value = f"<img src='data:image/png;base64,{png}' alt='{alt}' width='160'>"
+        self.image.value = (
+            f"<img src='data:image/png;base64,{png}' alt='{alt}' width='160' "
+            "style='border: 2px solid #444; margin: 4px 0'>"
+        )
         self.summary.value = ""
         if stage == FIRST:
             self.first.value = None
