@@ -7,22 +7,11 @@ import os
 from pathlib import Path
 
 from thinktwice.widgets import EvidenceError, RelianceTrial
-from thinktwice.widgets.measures import RelianceSummary
+from thinktwice.widgets.measures import MEASURE_NAMES, RelianceSummary
 
 from .course_dir import Course, ensure_tools_on_path, resolve_modules
 
-MEASURES = (
-    "rair",
-    "rsr",
-    "over_reliance",
-    "under_reliance",
-    "learner_accuracy",
-    "ai_accuracy",
-    "team_accuracy",
-    "complementarity",
-    "brier",
-)
-COLUMNS = ("student", "module", "score", "max_score", "cases", *MEASURES)
+COLUMNS = ("student", "module", "score", "max_score", "cases", *MEASURE_NAMES)
 
 
 def reliance_of(course: Course, module_id: str, form: str, student: str) -> RelianceSummary | None:

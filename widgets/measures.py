@@ -10,6 +10,18 @@ from dataclasses import dataclass
 
 from .i18n import _
 
+#: The measures that are ratios, then every measure, in the order reports and exports show them.
+RATIO_MEASURES = (
+    "rair",
+    "rsr",
+    "over_reliance",
+    "under_reliance",
+    "learner_accuracy",
+    "ai_accuracy",
+    "team_accuracy",
+)
+MEASURE_NAMES = (*RATIO_MEASURES, "complementarity", "brier")
+
 
 @dataclass(frozen=True)
 class Trial:
@@ -157,15 +169,7 @@ class RelianceSummary:
     def as_row(self) -> dict[str, float | int | None]:
         """The measures as a flat mapping of numbers (``None`` where undefined), for CSV export."""
         row: dict[str, float | int | None] = {"cases": self.cases}
-        for name in (
-            "rair",
-            "rsr",
-            "over_reliance",
-            "under_reliance",
-            "learner_accuracy",
-            "ai_accuracy",
-            "team_accuracy",
-        ):
+        for name in RATIO_MEASURES:
             row[name] = getattr(self, name).value
         row["complementarity"] = self.complementarity
         row["brier"] = self.brier

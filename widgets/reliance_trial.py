@@ -110,12 +110,15 @@ class RelianceTrial:
         return self
 
     def _replay(self, kind: str, data) -> None:
-        answers = self._answers.get(data.get("case"))
-        if answers is None:
-            return
         try:
             label, confidence = _check_answer(data.get("answer"), data.get("confidence"))
         except TrialError:
+            return
+        self._apply(kind, data.get("case"), label, confidence)
+
+    def _apply(self, kind: str, case_id, label: int, confidence: float) -> None:
+        answers = self._answers.get(case_id)
+        if answers is None:
             return
         # The first complete record of each step counts; later copies cannot rewrite it.
         if kind == FIRST and answers.first is None:
@@ -151,30 +154,27 @@ class RelianceTrial:
         return None if case is None else self._answers[case.case_id].first
 
     # -- answering ---------------------------------------------------------------------------
+    def _answer(self, kind: str, label, confidence, refusal: str) -> DigitCase:
+        label, confidence = _check_answer(label, confidence)
+        if self.stage != kind:
+            raise TrialError(refusal)
+        case = self.current
+        data = {"case": case.case_id, "answer": label, "confidence": confidence}
+        self.log_.append(self.activity, kind, data)
+        self._apply(kind, case.case_id, label, confidence)
+        return case
+
     def answer_first(self, label: int, confidence: float) -> DigitCase:
         """Record the first answer on the current case and return the case, now with its advice."""
-        label, confidence = _check_answer(label, confidence)
-        if self.stage != FIRST:
-            raise TrialError(_("The first answer on this case is already locked in."))
-        case = self.current
-        self.log_.append(
-            self.activity, FIRST, {"case": case.case_id, "answer": label, "confidence": confidence}
+        return self._answer(
+            FIRST, label, confidence, _("The first answer on this case is already locked in.")
         )
-        self._answers[case.case_id].first = label
-        self._answers[case.case_id].first_confidence = confidence
-        return case
 
     def answer_final(self, label: int, confidence: float) -> None:
         """Record the final answer on the current case and move to the next one."""
-        label, confidence = _check_answer(label, confidence)
-        if self.stage != FINAL:
-            raise TrialError(_("Give your own first answer before your final one."))
-        case = self.current
-        self.log_.append(
-            self.activity, FINAL, {"case": case.case_id, "answer": label, "confidence": confidence}
+        self._answer(
+            FINAL, label, confidence, _("Give your own first answer before your final one.")
         )
-        self._answers[case.case_id].final = label
-        self._answers[case.case_id].final_confidence = confidence
 
     # -- results -----------------------------------------------------------------------------
     def trials(self) -> list[Trial]:
