@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thinktwice.widgets.evidence import EvidenceError, EvidenceLog
+from thinktwice.widgets.evidence import EvidenceError
 from thinktwice.widgets.i18n import _
 from thinktwice.widgets.identity import learner_id
 from thinktwice.widgets.reliance_trial import RelianceTrial
@@ -122,7 +122,6 @@ def learner_trials(form: str = "A", folder: str | None = None):
 
 __all__ = [
     "Case",
-    "EvidenceLog",
     "close_to",
     "learner_trials",
     "reliance_trial_completed",

@@ -32,10 +32,6 @@ def released_course(tmp_path):
     return course
 
 
-def pytest_configure(config):
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-
-
 TOKEN = "thinktwice-test-token"
 
 
