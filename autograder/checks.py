@@ -89,17 +89,20 @@ def close_to(
     return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
 
 
+def _learner_trial(form: str, folder: str | None) -> RelianceTrial:
+    """The learner's trial rebuilt from the evidence log in ``folder`` (raises EvidenceError)."""
+    folder = folder or os.getcwd()
+    return RelianceTrial(learner_id(folder), form=form, folder=folder).start()
+
+
 def reliance_trial_completed(points: float, form: str = "A", folder: str | None = None) -> Score:
     """Points in proportion to the cases of the learner's reliance trial completed.
 
     Reads the evidence log in the assignment folder, never the notebook's variables, and counts
     only the cases of this learner's own variant. The answers themselves are not graded.
     """
-    folder = folder or os.getcwd()
-    learner = learner_id(folder)
-    trial = RelianceTrial(learner, form=form, folder=folder)
     try:
-        trial.start()
+        trial = _learner_trial(form, folder)
     except EvidenceError as error:
         return Score(0, points, [f"{FAIL} " + str(error)]).report()
     done, total = trial.position, trial.n_cases
@@ -112,10 +115,8 @@ def reliance_trial_completed(points: float, form: str = "A", folder: str | None 
 
 def learner_trials(form: str = "A", folder: str | None = None):
     """The learner's completed trials, read from the evidence log (for checks of exercises)."""
-    folder = folder or os.getcwd()
-    trial = RelianceTrial(learner_id(folder), form=form, folder=folder)
     try:
-        return trial.start().trials()
+        return _learner_trial(form, folder).trials()
     except EvidenceError:
         return []
 

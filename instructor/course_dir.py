@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 import nbformat
+
 from thinktwice.course import build_notebook, find_module, modules
 from thinktwice.course.build import Module, UnknownModuleError
 
@@ -95,7 +96,7 @@ class Course:
         return self.config.CourseDirectory.db_url
 
     def api(self):
-        """Nbgrader's own API object for this course."""
+        """The nbgrader API object (``NbGraderAPI``) for this course."""
         from nbgrader.apps.api import NbGraderAPI
         from nbgrader.auth import Authenticator
         from nbgrader.coursedir import CourseDirectory

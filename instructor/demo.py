@@ -8,9 +8,10 @@ from pathlib import Path
 from statistics import mean
 
 import nbformat
+from tqdm import tqdm
+
 from thinktwice.widgets import RelianceTrial
 from thinktwice.widgets.identity import variant_seed
-from tqdm import tqdm
 
 from . import operations
 from .answers import fill_answers

@@ -70,7 +70,7 @@ def collect(course: Course, module_names: list[str] | None = None) -> StepReport
     report = StepReport()
     for module in resolve_modules(module_names):
         _run(f"collecting {module.id}", lambda m=module.id: api.collect(m))
-        report.done[module.id] = sorted(api.get_submitted_students(module.id))
+        report.done[module.id] = submitted_students(course, module.id)
     return report
 
 

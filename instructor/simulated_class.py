@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
 from thinktwice.widgets import RelianceTrial
 from thinktwice.widgets.digit_cases import DigitCase
 

@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from thinktwice.instructor.course_dir import init_course
 from thinktwice.instructor.operations import release
 

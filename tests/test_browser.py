@@ -6,6 +6,7 @@ import time
 import numpy as np
 import pytest
 from PIL import Image
+
 from thinktwice.widgets.evidence import FILENAME
 
 from .conftest import lab_request

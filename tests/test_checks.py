@@ -2,6 +2,7 @@
 
 from nbformat.v4 import new_output
 from nbgrader.utils import get_partial_grade
+
 from thinktwice.autograder import Case, Score, close_to, reliance_trial_completed, score_function
 from thinktwice.widgets import RelianceTrial
 

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+
 from thinktwice.instructor.cli import main
 
 THINKTWICE = [sys.executable, "-m", "thinktwice.instructor.cli"]

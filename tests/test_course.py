@@ -1,6 +1,7 @@
 """The course sources build into valid nbgrader notebooks that meet the module contract."""
 
 import pytest
+
 from thinktwice.course import build_notebook, find_module, modules
 from thinktwice.course.build import UnknownModuleError
 

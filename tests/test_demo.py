@@ -3,6 +3,7 @@
 import csv
 
 import pytest
+
 from thinktwice.instructor.demo import run_demo, summary_table
 from thinktwice.instructor.errors import ThinkTwiceError
 from thinktwice.instructor.simulated_class import CONFIDENT

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from thinktwice.widgets import EvidenceError, EvidenceLog, RelianceTrial, TrialError
 from thinktwice.widgets.evidence import FILENAME
 

@@ -1,6 +1,7 @@
 """Reliance measures against worked examples computed by hand (SYLLABUS.md formulas)."""
 
 import pytest
+
 from thinktwice.widgets.measures import (
     Ratio,
     Trial,

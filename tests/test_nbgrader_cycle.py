@@ -5,6 +5,7 @@ import csv
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
+
 from thinktwice.instructor import operations
 from thinktwice.instructor.answers import fill_answers
 from thinktwice.instructor.export import export_csv

@@ -1,6 +1,7 @@
 """The reliance trial model and its view, without a browser."""
 
 import pytest
+
 from thinktwice.widgets import RelianceTrial, TrialError
 from thinktwice.widgets.digit_cases import make_cases
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
