@@ -46,7 +46,7 @@ lint: $(STAMP)
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade setuptools ".[test]"
+	.lock-venv/bin/python -m pip install --quiet --upgrade setuptools ".[test,cluster]"
 	.lock-venv/bin/python -m pip freeze --all --exclude thinktwice --exclude pip > requirements.lock
 	rm -rf .lock-venv
 

@@ -1,11 +1,19 @@
 """Checks that nbgrader test cells call, and the readers of widget evidence they use."""
 
-from .checks import Case, close_to, learner_trials, reliance_trial_completed, score_function
+from .checks import (
+    Case,
+    activity_score,
+    close_to,
+    learner_trials,
+    reliance_trial_completed,
+    score_function,
+)
 from .score import Score
 
 __all__ = [
     "Case",
     "Score",
+    "activity_score",
     "close_to",
     "learner_trials",
     "reliance_trial_completed",

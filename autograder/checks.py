@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from thinktwice.widgets.activity import Activity
 from thinktwice.widgets.evidence import EvidenceError
 from thinktwice.widgets.i18n import _
 from thinktwice.widgets.identity import learner_id
@@ -113,6 +114,42 @@ def reliance_trial_completed(points: float, form: str = "A", folder: str | None 
     return Score(points * done / total, points, [f"{mark} {message}"]).report()
 
 
+def activity_score(activity: Activity, points: float, by: str = "credit") -> Score:
+    """Points for what the learner did in ``activity``, read back from the evidence log.
+
+    Parameters
+    ----------
+    activity : Activity
+        An activity object as the notebook builds it (not yet started); the check rebuilds the
+        learner's variant and replays their evidence, never the notebook's variables.
+    points : float
+        The points available.
+    by : {"credit", "completion"}
+        Award points for the credit earned in the activity's graded steps, or just for having
+        completed them.
+
+    Examples
+    --------
+    In a test cell, after the activity's cell::
+
+        from thinktwice.autograder import activity_score
+        from thinktwice.widgets import CalibrationExplorer
+        activity_score(CalibrationExplorer(), points=2)
+    """
+    if by not in ("credit", "completion"):
+        raise ValueError(f"by must be 'credit' or 'completion', not {by!r}")
+    try:
+        outcome = activity.start().outcome()
+    except EvidenceError as error:
+        return Score(0, points, [f"{FAIL} " + str(error)]).report()
+    share = outcome.fraction if by == "credit" else outcome.completion
+    mark = PASS if share >= 1 else FAIL
+    progress = _("You completed {done} of {total} steps.").format(
+        done=outcome.done, total=outcome.total
+    )
+    return Score(points * share, points, [f"{mark} {progress}", *outcome.feedback]).report()
+
+
 def learner_trials(form: str = "A", folder: str | None = None):
     """The learner's completed trials, read from the evidence log (for checks of exercises)."""
     try:
@@ -123,6 +160,7 @@ def learner_trials(form: str = "A", folder: str | None = None):
 
 __all__ = [
     "Case",
+    "activity_score",
     "close_to",
     "learner_trials",
     "reliance_trial_completed",

@@ -84,3 +84,88 @@ def lab(tmp_path):
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     log.close()
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's headless Chromium, driven by Playwright, for the whole test session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser page with a tall viewport (the notebook scrolls inside its own panel)."""
+    context = chromium.new_context(viewport={"width": 1200, "height": 1800})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def activity_lab(tmp_path_factory):
+    """A plain JupyterLab on 127.0.0.1 for activity notebooks: yields (base URL, folder).
+
+    The learner is ``browser-learner`` (``THINKTWICE_LEARNER``); each test writes its own
+    notebook into the folder, so no two tests share a kernel.
+    """
+    from thinktwice.instructor.lab import lab_command, lab_environment
+
+    folder = tmp_path_factory.mktemp("activity-lab")
+    settings = folder / ".jupyter-settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}'
+    )
+    port = _free_port()
+    env = dict(
+        lab_environment(folder),
+        JUPYTER_TOKEN=TOKEN,
+        HOME=str(folder / ".home"),
+        THINKTWICE_LEARNER="browser-learner",
+    )
+    env.pop("JUPYTER_CONFIG_DIR", None)
+    log_path = folder / ".lab.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            lab_command(folder, port),
+            cwd=folder,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            lab_request(f"{base}/api/status")
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pytest.fail("lab did not start:\n" + log_path.read_text()[-3000:])
+            time.sleep(0.5)
+    yield base, folder
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

@@ -12,27 +12,6 @@ from thinktwice.widgets.evidence import FILENAME
 from .conftest import lab_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.lab, pytest.mark.slow]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield browser.new_page(viewport={"width": 1200, "height": 1800})
-        browser.close()
 
 
 def test_learner_runs_the_trial_in_jupyterlab(lab, page, tmp_path):
