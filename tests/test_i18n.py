@@ -51,3 +51,39 @@ def _write_mo(path, messages):
     table_v = b"".join(struct.pack("ii", length, off) for _, _, length, off in offsets)
     path.write_bytes(header + table_k + table_v + ids + strs)
     assert gettext.GNUTranslations(open(path, "rb")).gettext(entries[-1][0])
+
+
+LABEL_KEYWORDS = {"description", "tooltip", "placeholder", "tooltips", "options"}
+
+
+def _untranslated_labels(path):
+    """Literal English strings handed to a widget label without ``_()``, as (line, text)."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        values = [k.value for k in node.keywords if k.arg in LABEL_KEYWORDS]
+        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+        if name in {"Label", "HTML", "Button", "button"} and node.args:
+            values.append(node.args[0])
+        for value in values:
+            items = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+            for item in items:
+                if (
+                    isinstance(item, ast.Constant)
+                    and isinstance(item.value, str)
+                    and any(c.isalpha() for c in item.value)
+                ):
+                    found.append((item.lineno, item.value))
+    return found
+
+
+def test_widget_labels_go_through_the_catalogue():
+    offenders = {
+        path.name: hits
+        for path in sorted((ROOT / "widgets").glob("_*view*.py"))
+        if (hits := _untranslated_labels(path))
+    }
+    assert not offenders, f"wrap these labels in _(): {offenders}"
