@@ -191,6 +191,30 @@ def test_naming_then_redrawing_is_logged_and_graded(tmp_path):
     assert "Chart 2: redraw it honestly." in outcome.feedback
 
 
+def test_a_learners_own_pyplot_code_is_checked_the_same_way(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    detective = ChartDetective("aiko", folder=tmp_path).start()
+    index = [c.trick for c in detective.charts_].index("cherry-picked")
+    chart = detective.charts_[index]
+    detective.name_trick(index, "cherry-picked")
+    with pytest.raises(ActivityError, match="Pass a matplotlib figure"):
+        detective.submit_redraw(index, "my chart")
+    fig, ax = plt.subplots()
+    try:
+        ax.plot(chart.x[10:20], chart.y[10:20])
+        assert not detective.submit_redraw(index, fig).passed
+        ax.plot(chart.x, chart.y)
+        ax.set_xlim(chart.x[0], chart.x[-1])
+        assert detective.submit_redraw(index, ax).passed  # an Axes stands for its figure
+    finally:
+        plt.close(fig)
+    assert detective.attempts_ == {index: 2}
+
+
 def test_a_new_object_restores_the_state_and_start_writes_nothing(tmp_path):
     detective = ChartDetective("aiko", folder=tmp_path).start()
     assert not (tmp_path / FILENAME).exists()

@@ -294,13 +294,23 @@ class ChartDetective(Activity):
         chart : int
             The chart's index (0 to 3).
         figure : matplotlib.figure.Figure
-            The redraw: from :meth:`redraw_figure` or the learner's own code.
+            The redraw: from :meth:`redraw_figure` or the learner's own code (an ``Axes`` is
+            taken as its figure).
 
         Returns
         -------
         RedrawResult
             Whether it passes, and the problems found.
         """
+        from matplotlib.axes import Axes
+        from matplotlib.figure import Figure
+
+        if isinstance(figure, Axes):
+            figure = figure.figure
+        if not isinstance(figure, Figure):
+            raise ActivityError(
+                _("Pass a matplotlib figure, such as fig from fig, ax = plt.subplots().")
+            )
         return self.record("redraw", {"chart": chart, "figure": chart_checks.extract(figure)})
 
     # -- drawing --------------------------------------------------------------------------------
