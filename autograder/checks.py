@@ -90,20 +90,31 @@ def close_to(
     return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
 
 
-def _learner_trial(form: str, folder: str | None) -> RelianceTrial:
-    """The learner's trial rebuilt from the evidence log in ``folder`` (raises EvidenceError)."""
+def _learner_trial(form: str, folder: str | None, **options: Any) -> RelianceTrial:
+    """The learner's trial rebuilt from the evidence log in ``folder`` (raises EvidenceError).
+
+    ``options`` are the trial's ``mode`` and ``explanations``, as the notebook sets them.
+    """
     folder = folder or os.getcwd()
-    return RelianceTrial(learner_id(folder), form=form, folder=folder).start()
+    return RelianceTrial(learner_id(folder), form=form, folder=folder, **options).start()
 
 
-def reliance_trial_completed(points: float, form: str = "A", folder: str | None = None) -> Score:
+def reliance_trial_completed(
+    points: float,
+    form: str = "A",
+    folder: str | None = None,
+    *,
+    mode: str = "decide-first",
+    explanations: bool = False,
+) -> Score:
     """Points in proportion to the cases of the learner's reliance trial completed.
 
     Reads the evidence log in the assignment folder, never the notebook's variables, and counts
-    only the cases of this learner's own variant. The answers themselves are not graded.
+    only the cases of this learner's own variant, in the given ``mode`` and with or without
+    ``explanations``. The answers themselves are not graded.
     """
     try:
-        trial = _learner_trial(form, folder)
+        trial = _learner_trial(form, folder, mode=mode, explanations=explanations)
     except EvidenceError as error:
         return Score(0, points, [f"{FAIL} " + str(error)]).report()
     done, total = trial.position, trial.n_cases
@@ -150,10 +161,16 @@ def activity_score(activity: Activity, points: float, by: str = "credit") -> Sco
     return Score(points * share, points, [f"{mark} {progress}", *outcome.feedback]).report()
 
 
-def learner_trials(form: str = "A", folder: str | None = None):
+def learner_trials(
+    form: str = "A",
+    folder: str | None = None,
+    *,
+    mode: str = "decide-first",
+    explanations: bool = False,
+):
     """The learner's completed trials, read from the evidence log (for checks of exercises)."""
     try:
-        return _learner_trial(form, folder).trials()
+        return _learner_trial(form, folder, mode=mode, explanations=explanations).trials()
     except EvidenceError:
         return []
 

@@ -63,3 +63,50 @@ def test_empty_denominators_are_undefined_not_zero():
 
 def test_ratio_text_shows_counts():
     assert str(Ratio(1, 4)) == "25% (1/4)"
+
+
+# Cases from the on-request and delayed modes: (first, ai, final, truth, advice_seen).
+UNSEEN = [
+    Trial(3, 5, 3, 5, 0.6, 0.6, advice_seen=False),  # answered alone, wrong; AI would be right
+    Trial(4, 9, 4, 4, 0.7, 0.7, advice_seen=False),  # answered alone, right; AI would be wrong
+    Trial(None, 2, 2, 2, None, 0.8),  # asked before choosing: no first answer, followed, right
+    Trial(None, 6, 6, 1, None, 0.9),  # asked before choosing, followed the wrong AI
+    Trial(0, 6, 6, 6, 0.3, 0.8),  # first wrong, AI right, switched       -> RAIR yes
+    Trial(8, 3, 8, 8, 0.9, 0.9),  # first right, AI wrong, kept           -> RSR yes
+]
+
+
+def test_reliance_counts_only_cases_where_the_advice_was_seen():
+    # RAIR and RSR: seen advice and a first answer (the last two trials only).
+    assert rair(UNSEEN) == Ratio(1, 1)
+    assert rsr(UNSEEN) == Ratio(1, 1)
+    # Over- and under-reliance: seen advice, first answer or not (the last four).
+    assert over_reliance(UNSEEN) == Ratio(1, 2)
+    assert under_reliance(UNSEEN) == Ratio(0, 2)
+    # Accuracies: the learner alone over the four first answers; the AI and team over all six.
+    assert accuracy(UNSEEN, "learner") == Ratio(2, 4)
+    assert accuracy(UNSEEN, "ai") == Ratio(3, 6)
+    assert accuracy(UNSEEN, "team") == Ratio(4, 6)
+    summary = summarize(UNSEEN)
+    assert summary.advice_seen == 4 and summary.cases == 6
+    assert summary.complementarity == pytest.approx(4 / 6 - 3 / 6)
+    # Brier of the first answers leaves out those never given.
+    assert brier(UNSEEN, "first") == pytest.approx((0.36 + 0.09 + 0.09 + 0.01) / 4)
+
+
+def test_never_seeing_the_advice_leaves_reliance_undefined():
+    alone = [Trial(1, 1, 1, 1, 0.9, 0.9, advice_seen=False), Trial(2, 7, 2, 2, advice_seen=False)]
+    summary = summarize(alone)
+    for name in ("rair", "rsr", "over_reliance", "under_reliance"):
+        assert getattr(summary, name).value is None, name
+        assert "undefined" in str(getattr(summary, name))
+    assert summary.learner_accuracy == Ratio(2, 2) and summary.advice_seen == 0
+
+
+def test_no_first_answer_at_all_leaves_learner_accuracy_and_complementarity_undefined():
+    asked = [Trial(None, 3, 3, 3), Trial(None, 4, 5, 5)]
+    summary = summarize(asked)
+    assert summary.learner_accuracy.value is None and summary.complementarity is None
+    assert summary.rair.value is None and summary.rsr.value is None
+    assert summary.under_reliance == Ratio(0, 1) and summary.over_reliance == Ratio(0, 1)
+    assert summary.as_row()["learner_accuracy"] is None

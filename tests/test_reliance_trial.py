@@ -1,9 +1,12 @@
 """The reliance trial model and its view, without a browser."""
 
+from collections import Counter
+
+import numpy as np
 import pytest
 
 from thinktwice.widgets import RelianceTrial, TrialError
-from thinktwice.widgets.digit_cases import make_cases
+from thinktwice.widgets.digit_cases import _pools, form_accuracy, make_cases
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from thinktwice.widgets.identity import learner_id, variant_seed
 
@@ -90,3 +93,420 @@ def test_a_new_view_restores_the_learners_place(tmp_path):
     again = RelianceTrial("aiko", n_cases=3, ai_wrong=1, folder=tmp_path).view()
     assert again.first.value == "2" and again.first.disabled
     assert "The AI says" in again.advice.value
+
+
+# -- the port onto Activity, outcome and the generic check -------------------------------------
+
+
+class FakeClock:
+    """A clock that moves only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _events(tmp_path, trial):
+    return [(e.kind, dict(e.data)) for e in EvidenceLog.in_folder(tmp_path, "aiko").events()]
+
+
+def test_trial_error_is_an_activity_error_and_the_default_name_is_module_0s():
+    from thinktwice.widgets import ActivityError
+
+    assert issubclass(TrialError, ActivityError)
+    assert RelianceTrial("aiko").activity == "reliance-trial/A"
+    assert RelianceTrial("aiko", form="B").activity == "reliance-trial/B"
+    assert RelianceTrial("aiko", mode="on-request").activity == "reliance-trial/A/on-request"
+    assert (
+        RelianceTrial("aiko", mode="delayed", explanations=True).activity
+        == "reliance-trial/A/delayed/explained"
+    )
+
+
+def test_form_a_cases_are_those_module_0_always_drew(tmp_path):
+    trial = RelianceTrial("aiko", folder=tmp_path).start()
+    assert trial.cases_ == make_cases(variant_seed("aiko", "reliance-trial", "A"), "A")
+    other = RelianceTrial("aiko", mode="on-request", folder=tmp_path).start()
+    assert {c.case_id for c in other.cases_} != {c.case_id for c in trial.cases_}
+
+
+def test_unknown_mode_form_or_delay_is_a_clear_error(tmp_path):
+    for options in ({"mode": "later"}, {"form": "C"}, {"delay": -1}, {"delay": "10"}):
+        with pytest.raises(ValueError, match=next(iter(options))):
+            RelianceTrial("aiko", folder=tmp_path, **options).start()
+
+
+def test_outcome_counts_completed_cases_and_activity_score_reads_the_log(tmp_path):
+    from thinktwice.autograder.checks import activity_score
+
+    trial = RelianceTrial("aiko", n_cases=4, ai_wrong=1, folder=tmp_path).start()
+    assert trial.outcome().done == 0 and trial.outcome().total == 4
+    for _ in range(3):
+        trial.answer_first(1, 0.5)
+        trial.answer_final(2, 0.5)  # never the right answer: answers are not graded
+    outcome = trial.outcome()
+    assert (outcome.done, outcome.total, outcome.credit) == (3, 4, 3.0)
+    assert "1 cases to go" in outcome.feedback[0]
+    score = activity_score(RelianceTrial("aiko", n_cases=4, ai_wrong=1, folder=tmp_path), points=2)
+    assert score.points == pytest.approx(1.5)
+    # Another mode's log is another activity: nothing done there yet.
+    other = RelianceTrial("aiko", mode="on-request", n_cases=4, ai_wrong=1, folder=tmp_path)
+    assert activity_score(other, points=2).points == 0
+
+
+def test_reliance_checks_read_the_chosen_mode(tmp_path, monkeypatch):
+    from thinktwice.autograder.checks import learner_trials, reliance_trial_completed
+
+    monkeypatch.setenv("THINKTWICE_LEARNER", "aiko")
+    trial = RelianceTrial("aiko", mode="on-request", folder=tmp_path).start()
+    for _ in range(12):
+        trial.answer_final(3, 0.6)
+    assert reliance_trial_completed(points=2, folder=str(tmp_path)).points == 0
+    done = reliance_trial_completed(points=2, folder=str(tmp_path), mode="on-request")
+    assert done.points == 2
+    assert len(learner_trials(folder=str(tmp_path), mode="on-request")) == 12
+    assert learner_trials(folder=str(tmp_path)) == []
+
+
+# -- modes, model only -------------------------------------------------------------------------
+
+
+def test_decide_first_logs_its_mode_and_refuses_other_steps(tmp_path):
+    clock = FakeClock()
+    trial = RelianceTrial("aiko", n_cases=2, ai_wrong=1, clock=clock, folder=tmp_path).start()
+    with pytest.raises(TrialError):
+        trial.request_advice(3, 0.5)
+    with pytest.raises(TrialError):
+        trial.show_advice()
+    clock.now += 4.25
+    trial.answer_first(3, 0.6)
+    kind, data = _events(tmp_path, trial)[-1]
+    assert kind == "first" and data["mode"] == "decide-first" and data["after"] == 4.2
+    assert data["explanations"] is False
+    trial.answer_final(3, 0.7)
+    assert _events(tmp_path, trial)[-1][1]["advice_seen"] is True
+
+
+def test_on_request_answering_directly_never_sees_the_advice(tmp_path):
+    trial = RelianceTrial("aiko", mode="on-request", n_cases=3, ai_wrong=1, folder=tmp_path)
+    trial.start()
+    with pytest.raises(TrialError, match="no first answer to lock in"):
+        trial.answer_first(3, 0.5)
+    case = trial.current
+    trial.answer_final(7, 0.8)
+    ((kind, data),) = _events(tmp_path, trial)
+    assert kind == "final" and data["advice_seen"] is False and data["mode"] == "on-request"
+    t = trial.trials()[0]
+    assert (t.first, t.final, t.ai, t.advice_seen) == (7, 7, case.ai, False)
+    assert (t.first_confidence, t.final_confidence) == (0.8, 0.8)
+
+
+def test_on_request_records_when_advice_was_asked_and_the_selection_before(tmp_path):
+    clock = FakeClock()
+    trial = RelianceTrial(
+        "aiko", mode="on-request", n_cases=3, ai_wrong=1, clock=clock, folder=tmp_path
+    ).start()
+    clock.now += 6
+    case = trial.request_advice(selected=2, confidence=0.4)
+    assert case.ai == trial.cases_[0].ai and trial.stage == "final"
+    with pytest.raises(TrialError, match="already shown"):
+        trial.request_advice()
+    trial.answer_final(case.ai, 0.9)
+    # Asked with nothing selected: no first answer.
+    clock.now += 3
+    trial.request_advice()
+    trial.answer_final(5, 0.5)
+    events = _events(tmp_path, trial)
+    assert [k for k, _ in events] == ["request", "final", "request", "final"]
+    assert events[0][1] | {} == {
+        "case": trial.cases_[0].case_id,
+        "selected": 2,
+        "confidence": 0.4,
+        "after": 6.0,
+        "mode": "on-request",
+        "explanations": False,
+    }
+    assert events[2][1]["selected"] is None and events[2][1]["after"] == 3.0
+    first, second = trial.trials()
+    assert (first.first, first.first_confidence, first.advice_seen) == (2, 0.4, True)
+    assert (second.first, second.first_confidence, second.advice_seen) == (None, None, True)
+    with pytest.raises(TrialError):
+        trial.request_advice(selected=None, confidence=0.5)  # a confidence in nothing
+
+
+def test_delayed_advice_waits_for_the_clock(tmp_path):
+    clock = FakeClock()
+    trial = RelianceTrial(
+        "aiko", mode="delayed", delay=10, n_cases=2, ai_wrong=1, clock=clock, folder=tmp_path
+    ).start()
+    assert trial.seconds_left() == 10
+    with pytest.raises(TrialError, match="Wait for the AI"):
+        trial.answer_final(3, 0.5)
+    clock.now += 9.5
+    assert trial.seconds_left() == pytest.approx(0.5)
+    with pytest.raises(TrialError, match="appears in 1 s"):
+        trial.show_advice(4, 0.6)
+    assert not (tmp_path / FILENAME).exists()
+    clock.now += 0.5
+    trial.show_advice(4, 0.6)
+    assert trial.stage == "final" and trial.seconds_left() == 0
+    clock.now += 2
+    trial.answer_final(4, 0.7)
+    assert trial.seconds_left() == 10  # the next case waits its own ten seconds
+    (k1, advice), (k2, final) = _events(tmp_path, trial)
+    assert (k1, advice["selected"], advice["after"], advice["mode"]) == (
+        "advice",
+        4,
+        10.0,
+        "delayed",
+    )
+    assert (k2, final["advice_seen"], final["after"]) == ("final", True, 12.0)
+
+
+def test_delayed_with_no_delay_shows_advice_at_once(tmp_path):
+    trial = RelianceTrial("aiko", mode="delayed", delay=0, n_cases=1, ai_wrong=0, folder=tmp_path)
+    trial.start().show_advice()
+    trial.answer_final(1, 0.5)
+    assert trial.stage == "done" and trial.trials()[0].first is None
+
+
+def test_explanations_are_recorded_and_explain_the_advice(tmp_path):
+    trial = RelianceTrial(
+        "aiko", mode="on-request", explanations=True, n_cases=2, ai_wrong=1, folder=tmp_path
+    ).start()
+    why = trial.explanation()
+    case = trial.current
+    assert why.digit == case.ai and len(why.top) == 3
+    assert why.top[0] == (case.ai, case.ai_confidence)
+    assert why.top[0][1] >= why.top[1][1] >= why.top[2][1]
+    # Coefficient times pixel: where there is no ink, nothing pushes.
+    assert np.all(why.contributions[case.pixels() == 0] == 0)
+    trial.request_advice()
+    assert _events(tmp_path, trial)[0][1]["explanations"] is True
+
+
+# -- replay, per mode --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["decide-first", "on-request", "delayed"])
+def test_a_new_trial_replays_each_mode_and_start_writes_nothing(tmp_path, mode):
+    clock = FakeClock()
+    options = {"mode": mode, "n_cases": 3, "ai_wrong": 1, "clock": clock, "folder": tmp_path}
+    trial = RelianceTrial("aiko", **options).start()
+    for label in (2, 6):
+        if mode == "decide-first":
+            trial.answer_first(label, 0.5)
+        elif mode == "on-request":
+            trial.request_advice(label, 0.5)
+        else:
+            clock.now += 10
+            trial.show_advice(label, 0.5)
+        trial.answer_final(label + 1, 0.9)
+    clock.now += 10
+    if mode == "decide-first":
+        trial.answer_first(4, 0.3)
+    elif mode == "on-request":
+        trial.request_advice()
+    else:
+        trial.show_advice(4, 0.3)
+    before = (tmp_path / FILENAME).read_bytes()
+    again = RelianceTrial("aiko", **options).start()
+    assert (tmp_path / FILENAME).read_bytes() == before
+    assert again.trials() == trial.trials() and again.position == 2
+    assert again.stage == "final" and again.first_answer() == trial.first_answer()
+    with pytest.raises(TrialError):
+        again.request_advice() if mode == "on-request" else again.answer_first(1, 0.5)
+    assert (tmp_path / FILENAME).read_bytes() == before  # a refused step writes nothing
+
+
+def test_replay_ignores_an_advice_logged_before_its_wait(tmp_path):
+    trial = RelianceTrial("aiko", mode="delayed", n_cases=2, ai_wrong=1, folder=tmp_path).start()
+    EvidenceLog.in_folder(tmp_path, "aiko").append(
+        trial.activity, "advice", {"case": trial.current.case_id, "selected": None, "after": 3}
+    )
+    assert (
+        RelianceTrial("aiko", mode="delayed", folder=tmp_path, n_cases=2, ai_wrong=1).start().stage
+        == "first"
+    )
+
+
+# -- equal difficulty of the forms -------------------------------------------------------------
+
+
+def test_forms_a_and_b_are_of_equal_difficulty_for_every_learner():
+    pools = _pools()
+    for seed in range(200):
+        a, b = make_cases(seed, "A"), make_cases(seed, "B")
+        assert sum(not c.ai_correct for c in a) == sum(not c.ai_correct for c in b) == 4
+        for right in (False, True):
+            mean_a = np.mean([c.ai_confidence for c in a if c.ai_correct == right])
+            mean_b = np.mean([c.ai_confidence for c in b if c.ai_correct == right])
+            assert abs(mean_a - mean_b) < (0.05 if not right else 0.02), (seed, right)
+        # The advisor gets the same number of the clean, noise-free images right in each form.
+        assert _clean_right(a, pools["A"]) == _clean_right(b, pools["B"])
+        assert [c.case_id for c in a] != [c.case_id for c in b]
+    # Over the whole forms the advisor is about as good on clean and on noisy images.
+    assert form_accuracy("A", clean=True) == pytest.approx(form_accuracy("B", clean=True), abs=0.03)
+    assert form_accuracy("A") == pytest.approx(form_accuracy("B"), abs=0.01)
+
+
+def test_form_b_is_a_shuffled_set_of_twins_of_form_a(tmp_path):
+    a = RelianceTrial("aiko", form="A", folder=tmp_path).start().cases_
+    b = RelianceTrial("aiko", form="B", folder=tmp_path).start().cases_
+    assert all(c.case_id.startswith("B-") for c in b) and len({c.case_id for c in b}) == 12
+    shared = Counter(c.truth for c in a) & Counter(c.truth for c in b)
+    assert sum(shared.values()) >= 9  # mostly the same digits...
+    assert [c.truth for c in a] != [c.truth for c in b]  # ...in another order
+
+
+def _clean_right(cases, pool):
+    index = {int(i): n for n, i in enumerate(pool.ids)}
+    rows = [index[int(c.case_id.split("-")[1])] for c in cases]
+    return int(np.sum(pool.clean_ai[rows] == pool.truth[rows]))
+
+
+# -- the view, per mode, without a browser -----------------------------------------------------
+
+
+class FakeTimer:
+    """Stands in for the event loop: keeps what the view scheduled, runs it when told."""
+
+    def __init__(self) -> None:
+        self.scheduled = []
+
+    def __call__(self, seconds, callback):
+        handle = Handle(seconds, callback)
+        self.scheduled.append(handle)
+        return handle
+
+    def fire(self):
+        live = [h for h in self.scheduled if not h.cancelled]
+        self.scheduled = []
+        for handle in live:
+            handle.callback()
+
+
+class Handle:
+    def __init__(self, seconds, callback) -> None:
+        self.seconds, self.callback, self.cancelled = seconds, callback, False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def _view(tmp_path, timer=None, **options):
+    from thinktwice.widgets._reliance_view import RelianceTrialView
+
+    trial = RelianceTrial("aiko", n_cases=2, ai_wrong=1, folder=tmp_path, **options).start()
+    return trial, RelianceTrialView(trial, call_later=timer or FakeTimer())
+
+
+def _shown(widget) -> bool:
+    return widget.layout.display != "none"
+
+
+def test_view_on_request_answer_alone_or_ask_first(tmp_path):
+    trial, view = _view(tmp_path, mode="on-request", explanations=True)
+    assert (
+        "tt-reliance-trial" in view._dom_classes and "Answer on your own" in view.instructions.value
+    )
+    assert _shown(view.request) and not _shown(view.final_step)
+    assert view.request.description == "Show the AI's advice"
+    assert "tt-request-advice" in view.request._dom_classes
+    view.alone.click()
+    assert "Choose a digit first" in view.message.value
+    view.first.value = "6"
+    view.first_confidence.value = 80
+    view.alone.click()  # a final answer without the advice
+    assert "Case 2 of 2" in view.progress.value and view.advice.value == ""
+    assert trial.trials()[0].advice_seen is False
+
+    view.first.value = "1"
+    view.first_confidence.value = 30
+    view.request.click()
+    case = trial.cases_[1]
+    assert f"The AI says {case.ai}" in view.advice.value and _shown(view.final_step)
+    assert view.first.disabled and view.request.disabled and view.alone.disabled
+    assert view.final.value == "1"
+    expl = view.explanation.value
+    assert f"Why the AI says {case.ai}" in expl and "alt='Heat map" in expl
+    assert "The AI&#x27;s top three guesses" in expl and "<table class='tt-table'>" in expl
+    assert f"<td>{case.ai}</td><td>{case.ai_confidence:.0%}</td>" in expl
+    events = EvidenceLog.in_folder(tmp_path, "aiko").events(trial.activity)
+    assert [(e.kind, e.data.get("selected")) for e in events] == [("final", None), ("request", 1)]
+    assert events[-1].data["confidence"] == 0.3 and events[-1].data["explanations"] is True
+    view.confirm.click()
+    assert "All 2 cases done" in view.progress.value
+    assert "Cases in which you saw the AI&#x27;s advice" in view.summary.value
+    assert "1 of 2" in view.summary.value
+
+
+def test_view_on_request_without_a_digit_asks_with_nothing_selected(tmp_path):
+    trial, view = _view(tmp_path, mode="on-request")
+    view.request.click()
+    assert view.first.value is None and view.final.value is None
+    assert view.explanation.value == "" and view.explanation not in view.final_step.children
+    view.confirm.click()
+    assert "Choose your final digit" in view.message.value
+    assert trial.events()[-1].data == trial.events()[-1].data | {"selected": None}
+
+
+def test_view_delayed_counts_down_then_shows_the_advice(tmp_path):
+    clock, timer = FakeClock(), FakeTimer()
+    trial, view = _view(tmp_path, timer, mode="delayed", delay=3, clock=clock, explanations=True)
+    assert "appears in 3 s" in view.countdown.value and "role='timer'" in view.countdown.value
+    assert "tt-countdown" in view.countdown._dom_classes and not _shown(view.final_step)
+    assert [h.seconds for h in timer.scheduled] == [1.0]
+    clock.now += 1
+    timer.fire()
+    assert "appears in 2 s" in view.countdown.value
+    view.first.value = "8"  # chosen while waiting
+    clock.now += 1.5
+    timer.fire()
+    assert "appears in 1 s" in view.countdown.value
+    assert timer.scheduled[0].seconds == pytest.approx(0.5)
+    view.final.value = "8"
+    view.confirm.click()  # hidden, but a script or a stale page could still press it
+    assert "Wait for the AI" in view.message.value
+    clock.now += 0.5
+    timer.fire()
+    case = trial.cases_[0]
+    assert f"The AI says {case.ai}" in view.advice.value and _shown(view.final_step)
+    assert "Why the AI says" in view.explanation.value
+    assert timer.scheduled == []  # the countdown stops once the advice shows
+    event = trial.events()[-1]
+    assert (event.kind, event.data["selected"], event.data["after"]) == ("advice", 8, 3.0)
+    view.confirm.click()
+    assert "Case 2 of 2" in view.progress.value and "appears in 3 s" in view.countdown.value
+
+
+def test_view_decide_first_shows_the_explanation_after_locking(tmp_path):
+    trial, view = _view(tmp_path, explanations=True)
+    assert not _shown(view.request) or view.request not in view.first_step.children[2].children
+    assert view.lock in view.first_step.children[2].children
+    view.first.value = "3"
+    view.lock.click()
+    assert "Why the AI says" in view.explanation.value
+    assert trial.events()[-1].data["explanations"] is True
+
+
+def test_a_new_view_restores_each_mode(tmp_path):
+    clock = FakeClock()
+    trial, view = _view(tmp_path, mode="delayed", delay=2, clock=clock)
+    clock.now += 2
+    view.tick()
+    _, again = _view(tmp_path, mode="delayed", delay=2, clock=clock)
+    assert "The AI says" in again.advice.value and _shown(again.final_step)
+    assert "shown below" in again.countdown.value
+
+
+def test_the_examples_in_the_docstrings_run():
+    import doctest
+
+    from thinktwice.widgets import digit_cases, measures, reliance_trial
+
+    for module in (reliance_trial, digit_cases, measures):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__

@@ -1,17 +1,39 @@
-"""The ipywidgets view of a :class:`~thinktwice.widgets.reliance_trial.RelianceTrial`."""
+"""The ipywidgets view of a :class:`~thinktwice.widgets.reliance_trial.RelianceTrial`.
+
+One view serves the three modes: the first step (a digit, a confidence and the mode's buttons or
+countdown) and the final step (the advice, the explanation if asked for, the final answer) are
+built once and shown or hidden. In the delayed mode a timer in the kernel's event loop counts down
+once a second and shows the advice when the wait is over; nothing ever sleeps.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import html
+import struct
+import zlib
+from collections.abc import Callable
 
 import ipywidgets as w
+import numpy as np
 
+from . import _view_kit as kit
 from ._png import grayscale_png
+from ._view_kit import MessageArea, guarded
+from .digit_cases import Explanation, explain
 from .i18n import _
-from .reliance_trial import DONE, FIRST, RelianceTrial, TrialError
+from .reliance_trial import DECIDE_FIRST, DELAYED, DONE, FIRST, ON_REQUEST, RelianceTrial
 
 _DIGITS = [str(d) for d in range(10)]
+
+
+def _region_names() -> list[list[str]]:
+    return [
+        [_("top left"), _("top centre"), _("top right")],
+        [_("middle left"), _("centre"), _("middle right")],
+        [_("bottom left"), _("bottom centre"), _("bottom right")],
+    ]
 
 
 def _confidence_slider(css_class: str) -> w.IntSlider:
@@ -40,6 +62,15 @@ def _digit_picker(description: str, css_class: str) -> w.ToggleButtons:
     return picker
 
 
+def _call_later(seconds: float, callback: Callable[[], None]):
+    """Run ``callback`` after ``seconds`` in the running event loop (the kernel's); else never."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop.call_later(seconds, callback)
+
+
 def summary_html(trial: RelianceTrial) -> str:
     """The learner's own reliance figures, in plain words (shown, never graded)."""
     s = trial.summary()
@@ -52,6 +83,13 @@ def summary_html(trial: RelianceTrial) -> str:
         (_("Followed the AI when it was wrong (over-reliance)"), s.over_reliance),
         (_("Did not follow the AI when it was right (under-reliance)"), s.under_reliance),
     ]
+    if trial.mode != DECIDE_FIRST:
+        rows.append(
+            (
+                _("Cases in which you saw the AI's advice"),
+                _("{seen} of {n}").format(seen=s.advice_seen or 0, n=s.cases),
+            )
+        )
     body = "".join(
         f"<tr><th scope='row' style='text-align:left'>{html.escape(name)}</th>"
         f"<td>{html.escape(str(value))}</td></tr>"
@@ -67,42 +105,184 @@ def summary_html(trial: RelianceTrial) -> str:
     return f"<table class='tt-summary'><caption>{caption}</caption>{body}</table>"
 
 
-class RelianceTrialView(w.VBox):
-    """Cases one at a time: first answer, the AI's advice, final answer, then a summary."""
+def explanation_text(why: Explanation) -> str:
+    """One line that says what the explanation's heat map and numbers show."""
+    guesses = ", ".join(f"{digit} ({p:.0%})" for digit, p in why.top)
+    (tr, tc), (ar, ac) = why.strongest()
+    names = _region_names()
+    return _(
+        "The AI's top three guesses: {guesses}. Ink in the {towards} pushed it most towards "
+        "{digit}; ink in the {away} pushed it most away from {digit}."
+    ).format(guesses=guesses, towards=names[tr][tc], away=names[ar][ac], digit=why.digit)
 
-    def __init__(self, trial: RelianceTrial) -> None:
+
+_CELL = 20  # screen pixels per image pixel
+
+
+def _hex_rgb(colour: str) -> np.ndarray:
+    return np.array([int(colour[k : k + 2], 16) for k in (1, 3, 5)], dtype=float)
+
+
+def _rgb_png(pixels: np.ndarray) -> bytes:
+    """Encode an ``(height, width, 3)`` array of 0..255 values as an RGB PNG."""
+    pixels = np.asarray(pixels, dtype=np.uint8)
+    height, width, _depth = pixels.shape
+    rows = np.hstack([np.zeros((height, 1), dtype=np.uint8), pixels.reshape(height, -1)])
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        body = kind + payload
+        return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows.tobytes(), 6))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _triangle(up: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of a triangle's black edge and white inside, within one cell."""
+    y, x = np.mgrid[0:_CELL, 0:_CELL] + 0.5
+    height = (y - 3) if up else (_CELL - 3 - y)
+    outer = (height >= 0) & (height <= 14) & (np.abs(x - _CELL / 2) <= height * 0.55)
+    inner = (height >= 2.5) & (height <= 12) & (np.abs(x - _CELL / 2) <= (height - 2.5) * 0.55)
+    return outer & ~inner, inner
+
+
+def explanation_png(why: Explanation, ink: np.ndarray) -> bytes:
+    """The heat map of ``why`` as a PNG: blue pushed towards the AI's answer, orange away.
+
+    Colour is never the only cue: a black line outlines the digit's ink, and triangles mark the
+    three pixels that pushed most each way (pointing up: towards; down: away). Drawn directly
+    with numpy, in about a millisecond, so that showing the advice stays instant.
+    """
+    values = why.contributions
+    limit = float(np.abs(values).max()) or 1.0
+    share = np.clip(values / limit, -1, 1)[..., None]
+    white = np.full(3, 255.0)
+    towards, away = _hex_rgb(kit.PALETTE["blue"]), _hex_rgb(kit.PALETTE["orange"])
+    colour = np.where(share >= 0, white + share * (towards - white), white - share * (away - white))
+    picture = np.kron(colour, np.ones((_CELL, _CELL, 1)))
+    inked = np.asarray(ink) >= 0.5
+    padded = np.pad(inked, 1)
+    for r, c in zip(*np.nonzero(inked), strict=True):
+        top, left = r * _CELL, c * _CELL
+        if not padded[r, c + 1]:
+            picture[top : top + 2, left : left + _CELL] = 0
+        if not padded[r + 2, c + 1]:
+            picture[top + _CELL - 2 : top + _CELL, left : left + _CELL] = 0
+        if not padded[r + 1, c]:
+            picture[top : top + _CELL, left : left + 2] = 0
+        if not padded[r + 1, c + 2]:
+            picture[top : top + _CELL, left + _CELL - 2 : left + _CELL] = 0
+    order = np.argsort(values.ravel())
+    for indices, up in ((order[::-1][:3], True), (order[:3], False)):
+        edge, inside = _triangle(up)
+        for index in indices:
+            r, c = divmod(int(index), values.shape[1])
+            cell = picture[r * _CELL : (r + 1) * _CELL, c * _CELL : (c + 1) * _CELL]
+            cell[edge] = 0
+            cell[inside] = 255
+    bar = np.linspace(-1, 1, picture.shape[1])[None, :, None]
+    bar = np.where(bar >= 0, white + bar * (towards - white), white - bar * (away - white))
+    gap = np.full((6, picture.shape[1], 3), 255.0)
+    return _rgb_png(np.vstack([picture, gap, np.repeat(bar, 12, axis=0)]))
+
+
+def explanation_html(why: Explanation, ink: np.ndarray) -> str:
+    """The explanation: heat map with alt text and a key, a one-line text alternative, a table."""
+    line = explanation_text(why)
+    alt = (
+        _(
+            "Heat map of how each pixel pushed the AI, with the digit's outline: blue towards "
+            "{digit}, orange away from it; up triangles mark the strongest pushes towards, down "
+            "triangles the strongest away."
+        ).format(digit=why.digit)
+        + " "
+        + line
+    )
+    data = base64.b64encode(explanation_png(why, ink)).decode("ascii")
+    key = html.escape(
+        _(
+            "Colour bar: orange (left) pushed away from {digit}, blue (right) pushed towards it. "
+            "▲ strongest towards, ▼ strongest away; the black line outlines the ink."
+        ).format(digit=why.digit)
+    )
+    table = kit.table_html(
+        _("The AI's three most probable digits"),
+        [_("Digit"), _("The AI's probability")],
+        [[digit, f"{p:.0%}"] for digit, p in why.top],
+    )
+    heading = html.escape(_("Why the AI says {digit}").format(digit=why.digit))
+    return (
+        f"<strong>{heading}</strong><br>"
+        f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt, quote=True)}' "
+        f"width='{8 * _CELL}'><br><small>{key}</small>"
+        f"<p class='tt-explanation-text'>{html.escape(line)}</p>{table}"
+    )
+
+
+class RelianceTrialView(w.VBox):
+    """Cases one at a time: the learner's answer, the AI's advice, a final answer, a summary.
+
+    Parameters
+    ----------
+    trial : RelianceTrial
+        The started trial to show.
+    call_later : callable, optional
+        ``call_later(seconds, callback)`` schedules the delayed mode's countdown; by default in
+        the running event loop. Tests pass their own and call :meth:`tick`.
+    """
+
+    def __init__(self, trial: RelianceTrial, call_later=_call_later) -> None:
         self.trial = trial
+        self.call_later = call_later
+        self._timer = None
+        self._explained: dict[str, str] = {}
         self.progress = w.HTML()
+        self.instructions = w.HTML(html.escape(self._instructions()))
+        self.instructions.add_class("tt-instructions")
         self.image = w.HTML()
-        self.first = _digit_picker(_("Your answer:"), "tt-first-answer")
+        first_label = _("Your answer so far:") if trial.mode == DELAYED else _("Your answer:")
+        self.first = _digit_picker(first_label, "tt-first-answer")
         self.first_confidence = _confidence_slider("tt-first-confidence")
-        self.lock = w.Button(
-            description=_("Lock in my answer"),
-            button_style="primary",
-            layout=w.Layout(width="auto"),
-        )
-        self.lock.add_class("tt-lock")
+        self.lock = kit.button(_("Lock in my answer"), "tt-lock")
+        self.request = kit.button(_("Show the AI's advice"), "tt-request-advice", "info")
+        self.request.tooltip = _("See what the AI says before you answer")
+        self.alone = kit.button(_("Answer without the AI"), "tt-answer-alone", "primary")
+        self.alone.tooltip = _("Give your answer as final without seeing the AI's advice")
+        self.countdown = w.HTML()
+        self.countdown.add_class("tt-countdown")
+        buttons = {
+            DECIDE_FIRST: [self.lock],
+            ON_REQUEST: [self.request, self.alone],
+            DELAYED: [self.countdown],
+        }[trial.mode]
         self.advice = w.HTML()
         self.advice.add_class("tt-advice")
+        self.explanation = w.HTML()
+        self.explanation.add_class("tt-explanation")
         self.final = _digit_picker(_("Final answer:"), "tt-final-answer")
         self.final_confidence = _confidence_slider("tt-final-confidence")
-        self.confirm = w.Button(
-            description=_("Confirm final answer"),
-            button_style="success",
-            layout=w.Layout(width="auto"),
-        )
-        self.confirm.add_class("tt-confirm")
-        self.message = w.HTML()
-        self.message.add_class("tt-message")
+        self.confirm = kit.button(_("Confirm final answer"), "tt-confirm", "success")
+        self.message = MessageArea()
         self.summary = w.HTML()
         self.summary.add_class("tt-summary-box")
-        self.first_step = w.VBox([self.first, self.first_confidence, self.lock])
-        self.final_step = w.VBox([self.advice, self.final, self.final_confidence, self.confirm])
+        self.first_step = w.VBox([self.first, self.first_confidence, w.HBox(buttons)])
+        final_children = [self.advice, self.final, self.final_confidence, self.confirm]
+        if trial.explanations:
+            final_children.insert(1, self.explanation)
+        self.final_step = w.VBox(final_children)
         self.lock.on_click(self._on_lock)
+        self.request.on_click(self._on_request)
+        self.alone.on_click(self._on_alone)
         self.confirm.on_click(self._on_confirm)
         super().__init__(
             [
                 self.progress,
+                self.instructions,
                 self.image,
                 self.first_step,
                 self.final_step,
@@ -111,44 +291,90 @@ class RelianceTrialView(w.VBox):
             ]
         )
         self.add_class("tt-reliance-trial")
+        self.add_class(f"tt-mode-{trial.mode}")
         self.render()
+
+    def _instructions(self) -> str:
+        return {
+            DECIDE_FIRST: _(
+                "Pick the digit you see and how sure you are, then lock in your answer. "
+                "The AI's advice appears after that."
+            ),
+            ON_REQUEST: _(
+                "Pick the digit you see and how sure you are. Answer on your own, or ask for "
+                "the AI's advice first."
+            ),
+            DELAYED: _(
+                "The AI's advice appears after a short wait. Meanwhile, pick the digit you see "
+                "and how sure you are."
+            ),
+        }[self.trial.mode]
 
     # -- handlers ------------------------------------------------------------------------------
+    def _selection(self) -> tuple[int | None, float | None]:
+        if self.first.value is None:
+            return None, None
+        return int(self.first.value), self.first_confidence.value / 100
+
+    @guarded
     def _on_lock(self, _button=None) -> None:
         if self.first.value is None:
-            self._say(_("Choose a digit first."))
+            self.message.say(_("Choose a digit first."))
             return
-        try:
-            self.trial.answer_first(int(self.first.value), self.first_confidence.value / 100)
-        except TrialError as error:
-            self._say(str(error))
-            return
-        self._say("")
+        self.trial.answer_first(*self._selection())
         self.render()
 
+    @guarded
+    def _on_request(self, _button=None) -> None:
+        self.trial.request_advice(*self._selection())
+        self.render()
+
+    @guarded
+    def _on_alone(self, _button=None) -> None:
+        if self.first.value is None:
+            self.message.say(_("Choose a digit first."))
+            return
+        self.trial.answer_final(*self._selection())
+        self.render()
+
+    @guarded
     def _on_confirm(self, _button=None) -> None:
         if self.final.value is None:
-            self._say(_("Choose your final digit."))
+            self.message.say(_("Choose your final digit."))
             return
-        try:
-            self.trial.answer_final(int(self.final.value), self.final_confidence.value / 100)
-        except TrialError as error:
-            self._say(str(error))
-            return
-        self._say("")
+        self.trial.answer_final(int(self.final.value), self.final_confidence.value / 100)
         self.render()
 
-    def _say(self, text: str) -> None:
-        self.message.value = f"<span role='status'>{html.escape(text)}</span>" if text else ""
+    @guarded
+    def tick(self) -> None:
+        """Count the delayed mode's wait down; show the advice when it is over."""
+        self._timer = None
+        trial = self.trial
+        if trial.mode != DELAYED or trial.stage != FIRST:
+            return
+        left = trial.seconds_left()
+        if left > 0:
+            self.countdown.value = "<span role='timer'>{}</span>".format(
+                html.escape(
+                    _("The AI's advice appears in {seconds} s.").format(seconds=int(-(-left // 1)))
+                )
+            )
+            self._timer = self.call_later(min(1.0, left - (left // 1) or 1.0), self.tick)
+            return
+        trial.show_advice(*self._selection())
+        self.render()
 
     # -- drawing -------------------------------------------------------------------------------
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
     def render(self) -> None:
         """Show the trial's current stage."""
         trial = self.trial
         stage = trial.stage
-        self.progress.value = html.escape(
-            _("Case {k} of {n}").format(k=min(trial.position + 1, trial.n_cases), n=trial.n_cases)
-        )
+        self._stop_timer()
         if stage == DONE:
             self.progress.value = html.escape(_("All {n} cases done.").format(n=trial.n_cases))
             self.image.value = ""
@@ -156,39 +382,49 @@ class RelianceTrialView(w.VBox):
             self.final_step.layout.display = "none"
             self.summary.value = summary_html(trial)
             return
+        self.progress.value = html.escape(
+            _("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases)
+        )
         case = trial.current
         png = base64.b64encode(grayscale_png(case.pixels())).decode("ascii")
-        alt = html.escape(
-            _("A handwritten digit with visual noise, case {k} of {n}").format(
-                k=trial.position + 1, n=trial.n_cases
-            ),
-            quote=True,
+        alt = _("A handwritten digit with visual noise, case {k} of {n}").format(
+            k=trial.position + 1, n=trial.n_cases
         )
         self.image.value = (
-            f"<img src='data:image/png;base64,{png}' alt='{alt}' width='160' "
-            "style='border: 2px solid #444; margin: 4px 0'>"
+            f"<img src='data:image/png;base64,{png}' alt='{html.escape(alt, quote=True)}' "
+            "width='160' style='border: 2px solid #444; margin: 4px 0'>"
         )
         self.summary.value = ""
-        if stage == FIRST:
+        self.first_step.layout.display = None
+        asking = stage == FIRST
+        for control in (self.lock, self.request, self.alone):
+            control.disabled = not asking
+        if asking:
             self.first.value = None
             self.first.disabled = False
-            self.lock.disabled = False
-            self.first_step.layout.display = None
             self.final_step.layout.display = "none"
-        else:
-            first = trial.first_answer()
-            self.first.value = str(first)
-            self.first.disabled = True
-            self.lock.disabled = True
-            self.final.value = str(first)
-            self.final_confidence.value = self.first_confidence.value
-            self.advice.value = html.escape(
-                _("The AI says {digit}, with {confidence:.0%} confidence.").format(
-                    digit=case.ai, confidence=case.ai_confidence
-                )
+            if trial.mode == DELAYED:
+                self.tick()
+            return
+        first = trial.first_answer()
+        self.first.value = None if first is None else str(first)
+        self.first.disabled = True
+        self.countdown.value = html.escape(_("The AI's advice is shown below."))
+        self.final.value = None if first is None else str(first)
+        self.final_confidence.value = self.first_confidence.value
+        self.advice.value = html.escape(
+            _("The AI says {digit}, with {confidence:.0%} confidence.").format(
+                digit=case.ai, confidence=case.ai_confidence
             )
-            self.first_step.layout.display = None
-            self.final_step.layout.display = None
+        )
+        if trial.explanations:
+            self.explanation.value = self._explanation_of(case)
+        self.final_step.layout.display = None
+
+    def _explanation_of(self, case) -> str:
+        if case.case_id not in self._explained:
+            self._explained[case.case_id] = explanation_html(explain(case), case.pixels())
+        return self._explained[case.case_id]
 
 
 def summary_widget(trial: RelianceTrial) -> w.HTML:

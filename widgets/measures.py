@@ -1,6 +1,14 @@
 """Reliance and calibration measures of ``SYLLABUS.md``, as pure functions over trials.
 
 A ratio whose denominator is empty is *undefined*: it is reported as such, never as 0 or 1.
+
+Trials where the learner never saw the AI's advice (in the on-request mode they answered without
+asking; see :class:`~thinktwice.widgets.reliance_trial.RelianceTrial`) say nothing about reliance
+on that advice, so RAIR, RSR, over-reliance and under-reliance count only trials with
+``advice_seen``; RAIR and RSR also need a first answer (``first`` is ``None`` when the learner asked
+for the advice before choosing a digit). The learner-alone accuracy counts every trial with a first
+answer; the AI's and the team's accuracy count every trial. The formulas within those trials are
+exactly those of ``SYLLABUS.md``.
 """
 
 from __future__ import annotations
@@ -29,8 +37,8 @@ class Trial:
 
     Parameters
     ----------
-    first : int
-        The learner's first answer, before seeing the AI (h0).
+    first : int or None
+        The learner's first answer, before seeing the AI (h0); ``None`` if they gave none.
     ai : int
         The AI's advice (a).
     final : int
@@ -39,14 +47,17 @@ class Trial:
         The correct answer (y).
     first_confidence, final_confidence : float or None
         The learner's stated probability, from 0 to 1, that their answer is right.
+    advice_seen : bool
+        Whether the learner saw the AI's advice before their final answer.
     """
 
-    first: int
+    first: int | None
     ai: int
     final: int
     truth: int
     first_confidence: float | None = None
     final_confidence: float | None = None
+    advice_seen: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,11 +100,11 @@ def rair(trials: Iterable[Trial]) -> Ratio:
     """Relative AI reliance (RAIR), Schemmer et al. 2023.
 
     Of the cases where the AI was right and the learner first wrong, the share where the learner
-    switched to the AI.
+    switched to the AI (only cases with a first answer and the advice seen).
     """
     return _ratio(
         trials,
-        lambda t: t.first != t.truth and t.ai == t.truth,
+        lambda t: t.advice_seen and t.first is not None and t.first != t.truth and t.ai == t.truth,
         lambda t: t.final == t.ai,
     )
 
@@ -102,29 +113,36 @@ def rsr(trials: Iterable[Trial]) -> Ratio:
     """Relative self-reliance (RSR), Schemmer et al. 2023.
 
     Of the cases where the learner was first right and the AI wrong, the share where the learner
-    kept their own answer.
+    kept their own answer (only cases with a first answer and the advice seen).
     """
     return _ratio(
         trials,
-        lambda t: t.first == t.truth and t.ai != t.truth,
+        lambda t: t.advice_seen and t.first is not None and t.first == t.truth and t.ai != t.truth,
         lambda t: t.final == t.first,
     )
 
 
 def over_reliance(trials: Iterable[Trial]) -> Ratio:
-    """Of the cases where the AI was wrong, the share where the final answer followed it."""
-    return _ratio(trials, lambda t: t.ai != t.truth, lambda t: t.final == t.ai)
+    """Of the cases where the AI was wrong (and its advice seen), the share the learner followed."""
+    return _ratio(trials, lambda t: t.advice_seen and t.ai != t.truth, lambda t: t.final == t.ai)
 
 
 def under_reliance(trials: Iterable[Trial]) -> Ratio:
-    """Of the cases where the AI was right, the share where the final answer did not follow it."""
-    return _ratio(trials, lambda t: t.ai == t.truth, lambda t: t.final != t.ai)
+    """Of the cases where the AI was right (and its advice seen), the share not followed."""
+    return _ratio(trials, lambda t: t.advice_seen and t.ai == t.truth, lambda t: t.final != t.ai)
 
 
 def accuracy(trials: Iterable[Trial], who: str) -> Ratio:
-    """Accuracy of ``who``: ``"learner"`` (first answers), ``"ai"`` or ``"team"`` (final)."""
+    """Accuracy of ``who``: ``"learner"`` (first answers), ``"ai"`` or ``"team"`` (final).
+
+    The learner's accuracy counts only the trials with a first answer.
+    """
     field = {"learner": "first", "ai": "ai", "team": "final"}[who]
-    return _ratio(trials, lambda t: True, lambda t: getattr(t, field) == t.truth)
+    return _ratio(
+        trials,
+        lambda t: getattr(t, field) is not None,
+        lambda t: getattr(t, field) == t.truth,
+    )
 
 
 def brier(trials: Iterable[Trial], which: str = "final") -> float | None:
@@ -155,16 +173,20 @@ class RelianceSummary:
     ai_accuracy: Ratio
     team_accuracy: Ratio
     brier: float | None
+    #: How many of the cases the learner saw the AI's advice in.
+    advice_seen: int | None = None
 
     @property
     def complementarity(self) -> float | None:
         """Team accuracy minus the better of AI-alone and learner-alone.
 
-        Above 0, the learner and the AI together beat either alone.
+        Above 0, the learner and the AI together beat either alone. Undefined (``None``) when any
+        of the three accuracies is.
         """
-        if not self.cases:
+        values = (self.team_accuracy.value, self.ai_accuracy.value, self.learner_accuracy.value)
+        if not self.cases or None in values:
             return None
-        return self.team_accuracy.value - max(self.ai_accuracy.value, self.learner_accuracy.value)
+        return values[0] - max(values[1], values[2])
 
     def as_row(self) -> dict[str, float | int | None]:
         """The measures as a flat mapping of numbers (``None`` where undefined), for CSV export."""
@@ -189,4 +211,5 @@ def summarize(trials: Sequence[Trial]) -> RelianceSummary:
         ai_accuracy=accuracy(trials, "ai"),
         team_accuracy=accuracy(trials, "team"),
         brier=brier(trials),
+        advice_seen=sum(1 for t in trials if t.advice_seen),
     )
