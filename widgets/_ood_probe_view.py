@@ -1,0 +1,418 @@
+"""The ipywidgets view of an :class:`~thinktwice.widgets.ood_probe.OutOfDistributionProbe`."""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import ipywidgets as w
+
+from . import _digit_models as dm
+from ._view_kit import (
+    PALETTE,
+    MessageArea,
+    button,
+    figure_html,
+    guarded,
+    labelled,
+    new_figure,
+    table_html,
+)
+from .i18n import _
+from .ood_probe import (
+    CORRECT_CHOICE,
+    DIGIT,
+    LETTER,
+    NOISE,
+    OutOfDistributionProbe,
+    Probe,
+    Reading,
+    choice_texts,
+    kind_names,
+    member_names,
+)
+
+_AGREE, _DISAGREE = PALETTE["blue"], PALETTE["vermillion"]
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def probe_alt(probe: Probe, number: int) -> str:
+    """Alt text of a probe's picture: what a sighted learner sees in it."""
+    if probe.kind == DIGIT:
+        what = _("a handwritten {digit}").format(digit=probe.label)
+    elif probe.kind == LETTER:
+        what = _("the letter {letter}, drawn on the grid").format(letter=probe.label)
+    elif probe.kind == NOISE:
+        what = _("random static: every square a different grey")
+    else:
+        what = _("an almost empty card with a few faint specks")
+    return _("Probe {n}, an 8 by 8 picture: {what}").format(n=number, what=what)
+
+
+def reading_html(reading: Reading) -> str:
+    """The models' answers in words and as a table (the chart's text alternative)."""
+    names = member_names()
+    summary = _(
+        "The neural network says {digit} with {confidence} confidence. {k} of {n} models name "
+        "another digit than the majority ({majority}); the models' average confidence in "
+        "{majority} is {mean}."
+    ).format(
+        digit=reading.answer,
+        confidence=_pct(reading.confidence),
+        k=reading.dissenters,
+        n=len(reading.votes),
+        majority=reading.majority,
+        mean=_pct(reading.ensemble_confidence),
+    )
+    rows = [
+        [names[key], vote, _pct(confidence)]
+        for key, vote, confidence in zip(
+            dm.MEMBERS, reading.votes, reading.confidences, strict=True
+        )
+    ]
+    table = table_html(_("What each model says"), [_("Model"), _("Digit"), _("Confidence")], rows)
+    return f"<p>{html.escape(summary)}</p>{table}"
+
+
+def chart_key() -> str:
+    """The chart's title and key, as text beside it (kept out of the figure to draw it fast)."""
+    return "<b>{title}</b><br>{key}".format(
+        title=html.escape(_("Each model's digit (on top of its bar) and its confidence")),
+        key=html.escape(
+            _(
+                "Solid blue bar: the model names the majority digit. Hatched orange-red bar: "
+                "it names another digit."
+            )
+        ),
+    )
+
+
+def reading_chart(reading: Reading) -> str:
+    """A bar per model: its confidence, its digit on top, hatched when it breaks from the rest."""
+    names = member_names()
+    figure = new_figure(4.6, 2.3)
+    # Fixed margins: a constrained layout would draw the figure twice.
+    figure.set_layout_engine("none")
+    axes = figure.add_axes((0.11, 0.22, 0.87, 0.74))
+    for x, (vote, confidence) in enumerate(zip(reading.votes, reading.confidences, strict=True)):
+        agrees = vote == reading.majority
+        axes.bar(
+            x,
+            confidence,
+            color=_AGREE if agrees else _DISAGREE,
+            hatch="" if agrees else "//",
+            edgecolor="black",
+        )
+        axes.text(x, confidence + 0.03, str(vote), ha="center", fontsize=11, fontweight="bold")
+    labels = [names[key].replace(" ", "\n", 1) for key in dm.MEMBERS]
+    axes.set_xticks(range(len(labels)), labels, fontsize=7)
+    axes.set_ylim(0, 1.18)
+    axes.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    axes.set_ylabel(_("confidence"), fontsize=8)
+    parts = "; ".join(
+        _("{model}: {digit} at {confidence}").format(
+            model=names[key], digit=vote, confidence=_pct(confidence)
+        )
+        for key, vote, confidence in zip(
+            dm.MEMBERS, reading.votes, reading.confidences, strict=True
+        )
+    )
+    alt = _(
+        "Bar chart of each model's confidence. {parts}. {k} of {n} models name another digit "
+        "than the majority, {majority}."
+    ).format(parts=parts, k=reading.dissenters, n=len(reading.votes), majority=reading.majority)
+    return chart_key() + "<br>" + figure_html(figure, alt)
+
+
+@functools.lru_cache(maxsize=1)
+def _warm_up() -> None:
+    """Draw one chart, so the learner's first click does not pay matplotlib's start-up."""
+    reading_chart(Reading((0, 0, 0, 0, 1), (0.9, 0.8, 0.7, 0.6, 0.5), 0, 0.2, 0.7))
+    dm.ensemble().proba([0.0] * dm.PIXELS)
+
+
+class OutOfDistributionProbeView(w.VBox):
+    """Probes one at a time (ask, then judge), a drawing grid, and the closing question."""
+
+    def __init__(self, activity: OutOfDistributionProbe) -> None:
+        self.activity = activity
+        self.message = MessageArea()
+        self.intro = w.HTML(
+            "<p>"
+            + html.escape(
+                _(
+                    "A small neural network learned to read handwritten digits. Show it some "
+                    "pictures, one at a time. Four other models, built in different ways from "
+                    "the same digits, answer too. Decide each time whether you would trust the "
+                    "network's answer."
+                )
+            )
+            + "</p>"
+        )
+        self.progress = w.HTML()
+        self.progress.add_class("tt-progress")
+        self.image = w.HTML()
+        self.image.add_class("tt-probe-image")
+        self.reading = w.HTML()
+        self.reading.add_class("tt-reading")
+        self.chart = w.HTML()
+        self.chart.add_class("tt-chart")
+        self.ask_button = button(_("Ask the models"), "tt-ask")
+        self.trust = labelled(
+            w.ToggleButtons(
+                options=[(_("Trust the answer"), "trust"), (_("Do not trust it"), "doubt")],
+                value=None,
+                description=_("Your call:"),
+                tooltips=[
+                    _("I would act on the network's digit"),
+                    _("I would not act on the network's digit"),
+                ],
+            ),
+            "tt-trust",
+        )
+        self.signal = labelled(
+            w.Dropdown(
+                options=[
+                    (_("(optional)"), ""),
+                    (_("how the picture looks"), "image"),
+                    (_("the network's confidence"), "confidence"),
+                    (_("how much the models disagree"), "disagreement"),
+                ],
+                value="",
+                description=_("What told you most?"),
+            ),
+            "tt-signal",
+        )
+        self.confirm = button(_("Confirm my call"), "tt-confirm-call", style="success")
+        self.probe_step = w.VBox(
+            [
+                self.progress,
+                w.HBox([self.image, self.reading]),
+                self.chart,
+                self.ask_button,
+                self.trust,
+                self.signal,
+                self.confirm,
+            ]
+        )
+        self.review = w.HTML()
+        self.review.add_class("tt-review")
+
+        self.draw_label = w.HTML(
+            "<b>"
+            + html.escape(_("Draw your own picture"))
+            + "</b><br>"
+            + html.escape(
+                _(
+                    "Each square is a button: click it, or move to it with Tab and press Space, "
+                    "to ink it. Then ask the models."
+                )
+            )
+        )
+        self.pixels = []
+        for row in range(dm.SIDE):
+            for col in range(dm.SIDE):
+                pixel = w.ToggleButton(
+                    value=False,
+                    tooltip=_("Row {row}, column {col}").format(row=row + 1, col=col + 1),
+                    layout=w.Layout(width="30px", height="30px", padding="0"),
+                )
+                pixel.add_class("tt-pixel")
+                pixel.observe(self._on_pixel, names="value")
+                self.pixels.append(pixel)
+        self.grid = w.GridBox(
+            self.pixels,
+            layout=w.Layout(grid_template_columns="repeat(8, 32px)", grid_gap="2px"),
+        )
+        self.grid.add_class("tt-draw-grid")
+        self.clear = button(_("Clear the drawing"), "tt-clear", style="")
+        self.ask_drawing = button(_("Ask the models about my drawing"), "tt-ask-drawing")
+        self.drawing = w.HTML()
+        self.drawing.add_class("tt-drawing-reading")
+        self.drawing_chart = w.HTML()
+        self.drawing_chart.add_class("tt-drawing-chart")
+
+        self.question_label = w.HTML(
+            "<b>"
+            + html.escape(
+                _(
+                    "Why could the network's high confidence not warn you, while the models' "
+                    "disagreement could?"
+                )
+            )
+            + "</b>"
+        )
+        texts = choice_texts()
+        self.question = labelled(
+            w.RadioButtons(
+                options=[(texts[key], key) for key in activity.choice_order_],
+                value=None,
+                description=_("Your answer:"),
+                layout=w.Layout(width="100%"),
+            ),
+            "tt-question",
+        )
+        self.submit = button(_("Submit my answer"), "tt-submit-answer")
+        self.verdict = w.HTML()
+        self.verdict.add_class("tt-verdict")
+
+        self.ask_button.on_click(self._on_ask)
+        self.confirm.on_click(self._on_confirm)
+        self.clear.on_click(self._on_clear)
+        self.ask_drawing.on_click(self._on_ask_drawing)
+        self.submit.on_click(self._on_submit)
+        super().__init__(
+            [
+                self.intro,
+                self.probe_step,
+                self.review,
+                self.message,
+                self.draw_label,
+                self.grid,
+                w.HBox([self.clear, self.ask_drawing]),
+                w.HBox([self.drawing, self.drawing_chart]),
+                self.question_label,
+                self.question,
+                self.submit,
+                self.verdict,
+            ]
+        )
+        self.add_class("tt-ood-probe")
+        _warm_up()
+        self.render()
+
+    # -- handlers ------------------------------------------------------------------------------
+    @guarded
+    def _on_ask(self, _button=None) -> None:
+        self.activity.ask()
+        self.render()
+
+    @guarded
+    def _on_confirm(self, _button=None) -> None:
+        if self.trust.value is None:
+            self.message.say(_("Choose whether you trust the answer first."))
+            return
+        self.activity.judge(self.trust.value == "trust", self.signal.value or None)
+        self.render()
+
+    @guarded
+    def _on_pixel(self, change) -> None:
+        change["owner"].button_style = "info" if change["new"] else ""
+
+    @guarded
+    def _on_clear(self, _button=None) -> None:
+        for pixel in self.pixels:
+            pixel.value = False
+        self.drawing.value = ""
+        self.drawing_chart.value = ""
+
+    @guarded
+    def _on_ask_drawing(self, _button=None) -> None:
+        pixels = [int(p.value) for p in self.pixels]
+        reading = self.activity.draw(pixels)
+        alt = _("Your drawing, {n} of 64 squares inked").format(n=sum(pixels))
+        self.drawing.value = dm.image_html(pixels, alt, size=96) + reading_html(reading)
+        self.drawing_chart.value = reading_chart(reading)
+
+    @guarded
+    def _on_submit(self, _button=None) -> None:
+        if self.question.value is None:
+            self.message.say(_("Choose an answer first."))
+            return
+        self.activity.answer(self.question.value)
+        self.render_question()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def render(self) -> None:
+        """Show the current probe (or the review when all are judged) and the question."""
+        activity = self.activity
+        probe = activity.current
+        total = len(activity.probes_)
+        self.trust.value = None
+        self.signal.value = ""
+        if probe is None:
+            self.probe_step.layout.display = "none"
+            self.review.value = self.review_html()
+        else:
+            number = activity.probes_.index(probe) + 1
+            self.probe_step.layout.display = None
+            self.review.value = ""
+            self.progress.value = html.escape(_("Probe {k} of {n}").format(k=number, n=total))
+            self.image.value = dm.image_html(probe.pixels, probe_alt(probe, number))
+            asked = activity.asked
+            self.ask_button.disabled = asked
+            self.trust.disabled = not asked
+            self.signal.disabled = not asked
+            self.confirm.disabled = not asked
+            if asked:
+                self.reading.value = reading_html(probe.reading)
+                self.chart.value = reading_chart(probe.reading)
+            else:
+                self.reading.value = html.escape(
+                    _("Press 'Ask the models' to see what they say about this picture.")
+                )
+                self.chart.value = ""
+        self.render_question()
+
+    def render_question(self) -> None:
+        """Lock the question once answered and say whether the answer holds."""
+        choice = self.activity.choice_
+        answered = choice is not None
+        self.question.disabled = answered
+        self.submit.disabled = answered
+        if not answered:
+            self.verdict.value = ""
+            return
+        self.question.value = choice
+        if choice == CORRECT_CHOICE:
+            text = _(
+                "Yes. Confidence is a share of 100% over the ten digits, so nonsense still gets "
+                "a confident answer. Models built differently agree where they learned and "
+                "drift apart away from it, so their disagreement is a warning; their agreement "
+                "is no proof, though."
+            )
+        else:
+            text = _(
+                "Not quite. Look back at the static and the letters: how confident was the "
+                "network, and how many models agreed with it?"
+            )
+        self.verdict.value = html.escape(text)
+
+    def review_html(self) -> str:
+        """Every probe with the models' answers, the learner's call and the careful call."""
+        activity = self.activity
+        kinds = kind_names()
+        rows = []
+        for number, probe in enumerate(activity.probes_, start=1):
+            judgement = activity.judgements_[probe.probe_id]
+            rows.append(
+                [
+                    number,
+                    kinds[probe.kind],
+                    probe.reading.answer,
+                    _pct(probe.reading.confidence),
+                    f"{probe.reading.dissenters} / {len(probe.reading.votes)}",
+                    _("trust") if judgement.trust else _("do not trust"),
+                    _("trust") if probe.trustworthy else _("do not trust"),
+                ]
+            )
+        good = sum(bool(activity.judged_well(p)) for p in activity.probes_)
+        caption = _("Your calls: {good} of {n} were the careful one").format(good=good, n=len(rows))
+        header = [
+            _("Probe"),
+            _("What it was"),
+            _("Network's digit"),
+            _("Network's confidence"),
+            _("Models disagreeing"),
+            _("Your call"),
+            _("Careful call"),
+        ]
+        note = _(
+            "The network never says 'this is not a digit': it was only ever asked to choose "
+            "among ten. Kinds of input it never learned from are where confident nonsense "
+            "comes from."
+        )
+        return table_html(caption, header, rows) + f"<p>{html.escape(note)}</p>"
