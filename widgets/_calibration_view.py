@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 
 import ipywidgets as w
 
@@ -10,10 +11,10 @@ from ._view_kit import (
     PALETTE,
     MessageArea,
     button,
-    figure_html,
     guarded,
     labelled,
     new_figure,
+    png_html,
     table_html,
 )
 from .calibration import (
@@ -229,6 +230,9 @@ class CalibrationView(w.VBox):
 
     def _figure(self, guess: list[float] | None, condition: Condition | None) -> str:
         figure = new_figure(4.6, 3.6)
+        # Fixed margins instead of the constrained layout: it measures every text twice.
+        figure.set_layout_engine(None)
+        figure.subplots_adjust(left=0.16, bottom=0.13, right=0.95, top=0.92)
         ax = figure.add_subplot()
         ax.plot([0, 1], [0, 1], linestyle="--", color=PALETTE["black"], linewidth=1)
         ax.text(0.62, 0.52, _("perfectly calibrated"), rotation=37, fontsize=8)
@@ -305,7 +309,10 @@ class CalibrationView(w.VBox):
                 *alt_parts,
             ]
         )
-        return figure_html(figure, alt)
+        # Light compression: a third of the encoding time, for a slightly larger image.
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+        return png_html(buffer.getvalue(), alt)
 
     def _tables(self, guess: list[float] | None, condition: Condition | None) -> str:
         header = [_("Band"), _("Cases"), _("Mean probability given"), _("Really positive")]
