@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from .course_dir import Course, resolve_modules
+from .course_dir import Course, ensure_tools_on_path, resolve_modules
 from .errors import ThinkTwiceError
 
 
@@ -87,36 +87,136 @@ def grade(
     module_names: list[str] | None = None,
     students: list[str] | None = None,
     progress: bool = True,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    scheduler: str | None = None,
+    limits=None,
 ) -> StepReport:
-    """Autograde collected submissions with nbgrader, one report line per failure.
+    """Autograde collected submissions, in parallel and sandboxed, as nbgrader would.
 
-    A submission that fails to grade is reported by name; the others are graded regardless.
+    nbgrader's own steps write the ``autograded`` folders and the gradebook; only running the
+    notebooks is done by the engine (:mod:`thinktwice.autograder.engine`). A submission graded
+    before and unchanged since (same files, same source and tests) is skipped unless ``force``.
+    A submission that fails to grade is reported by name, and its earlier autograde scores are
+    cleared so that no stale grade looks current; the others are graded regardless.
+
+    Parameters
+    ----------
+    course : Course
+        The course.
+    module_names : list of str, optional
+        Modules to grade (default: all).
+    students : list of str, optional
+        Only these students (default: everyone who submitted).
+    progress : bool
+        Show a progress bar on stderr.
+    workers : int, optional
+        Submissions graded at once (default: the number of cores, or the cluster's threads).
+    force : bool
+        Grade unchanged submissions again.
+    scheduler : str, optional
+        Address of a Dask scheduler whose workers run the submissions.
+    limits : Limits, optional
+        Sandbox limits; the cell time limit defaults to the course's ``Execute.timeout``.
     """
-    api = course.api()
+    from dataclasses import replace
+
+    from thinktwice.autograder.engine import (
+        DaskRunner,
+        GradingState,
+        Limits,
+        LocalRunner,
+        WorkerStartError,
+        execute_timeout,
+        grade_assignment,
+    )
+
+    chosen_modules = resolve_modules(module_names)
+    if workers is not None and workers < 1:
+        raise ThinkTwiceError(f"--workers must be at least 1, not {workers}")
+    try:
+        state = GradingState(course.root / STATE_FILE)
+    except ValueError as error:
+        raise ThinkTwiceError(str(error)) from None
+    if limits is None:
+        limits = Limits()
+    limits = replace(limits, cell_timeout=execute_timeout(course.config))
+    try:
+        runner = DaskRunner(scheduler) if scheduler else LocalRunner()
+    except WorkerStartError as error:
+        raise ThinkTwiceError(str(error)) from None
+    ensure_tools_on_path()
     report = StepReport()
-    for module in resolve_modules(module_names):
-        chosen = [s for s in submitted_students(course, module.id) if not students or s in students]
-        report.done[module.id] = []
-        for student in tqdm(
-            chosen, desc=f"grading {module.id}", unit="submission", disable=not progress
-        ):
-            with warnings.catch_warnings():
-                # nbgrader's own gradebook code trips SQLAlchemy's autoflush warning; not ours.
-                warnings.filterwarnings("ignore", message=".*not in session.*")
-                result = api.autograde(module.id, student)
-            if result.get("success"):
-                report.done[module.id].append(student)
-            else:
-                report.failed[f"{module.id}/{student}"] = _last_lines(result)
+    try:
+        count = workers or runner.default_workers()
+        for module in chosen_modules:
+            chosen = [
+                s for s in submitted_students(course, module.id) if not students or s in students
+            ]
+            report.done[module.id] = []
+            unchanged = []
+            with tqdm(
+                total=len(chosen),
+                desc=f"grading {module.id}",
+                unit="submission",
+                disable=not progress,
+            ) as bar:
+
+                def tick(outcome, bar=bar):
+                    bar.update(1)
+
+                with warnings.catch_warnings():
+                    # nbgrader's gradebook code trips SQLAlchemy's autoflush warning; not ours.
+                    warnings.filterwarnings("ignore", message=".*not in session.*")
+                    outcomes = grade_assignment(
+                        course.config,
+                        module.id,
+                        chosen,
+                        run=runner,
+                        workers=count,
+                        limits=limits,
+                        hidden=_hidden_paths(course),
+                        state=state,
+                        force=force,
+                        progress=tick,
+                    )
+            for outcome in outcomes:
+                if outcome.status == "graded":
+                    report.done[module.id].append(outcome.student)
+                elif outcome.status == "unchanged":
+                    unchanged.append(outcome.student)
+                else:
+                    report.failed[f"{module.id}/{outcome.student}"] = outcome.message
+            if unchanged:
+                report.skipped[module.id] = (
+                    f"{len(unchanged)} unchanged since last graded (use --force to grade again): "
+                    + ", ".join(unchanged)
+                )
+    finally:
+        runner.close()
     return report
+
+
+#: Where the engine remembers what it graded, inside the course folder.
+STATE_FILE = ".thinktwice/grading-state.json"
+
+
+def _hidden_paths(course: Course) -> list:
+    """What a submission must not see: the course (source, tests, gradebook, other learners)."""
+    from pathlib import Path
+
+    hidden = [course.root]
+    url = course.db_url
+    if url.startswith("sqlite:///"):
+        database = Path(url[len("sqlite:///") :]).resolve()
+        if course.root not in database.parents:
+            hidden.append(database)
+    return hidden
 
 
 def feedback(course: Course, module_names: list[str] | None = None) -> StepReport:
-    """Write feedback for graded submissions and release it to the learners."""
-    api = course.api()
-    report = StepReport()
-    for module in resolve_modules(module_names):
-        _run(f"generating feedback for {module.id}", lambda m=module.id: api.generate_feedback(m))
-        _run(f"releasing feedback for {module.id}", lambda m=module.id: api.release_feedback(m))
-        report.done[module.id] = []
-    return report
+    """Write feedback for graded submissions, without hidden tests, and release it to learners."""
+    from .feedback import generate_feedback
+
+    return generate_feedback(course, module_names)

@@ -1,0 +1,261 @@
+"""Run a notebook's code cells in this process, producing the outputs a Jupyter kernel would.
+
+The zygote calls :func:`warm_up` once (imports and an IPython shell); each forked child then calls
+:func:`run_cells`. Outputs are nbformat dictionaries: ``stream``, ``execute_result``,
+``display_data`` and ``error``, which is all nbgrader's grading reads.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+#: Imports paid once in the zygote, so that no submission pays them again.
+WARM_IMPORTS = (
+    "numpy",
+    "sklearn",
+    "sklearn.linear_model",
+    "sklearn.datasets",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "nbformat",
+    "ipywidgets",
+    "thinktwice.widgets",
+    "thinktwice.autograder",
+)
+
+_TRUNCATED = "\n... output truncated by the grader ({limit} bytes per cell) ...\n"
+_NO_STDIN = "raw_input was called, but this frontend does not support input requests."
+
+_shell = None
+
+
+def warm_up(extra_imports: tuple[str, ...] = ()) -> None:
+    """Make the IPython shell and import what submissions use (in the zygote, once)."""
+    import importlib
+
+    global _shell
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    _shell = _make_shell()
+    for name in WARM_IMPORTS + tuple(extra_imports):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
+class _Outputs:
+    """The outputs of the cell that runs now, with a byte budget for text."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: list[dict[str, Any]] = []
+        self.text_bytes = 0
+        self.cut = False
+
+    def stream(self, name: str, text: str) -> None:
+        if not text or self.cut:
+            return
+        size = len(text.encode("utf-8", "replace"))
+        if self.text_bytes + size > self.limit:
+            room = max(self.limit - self.text_bytes, 0)
+            text = text.encode("utf-8", "replace")[:room].decode("utf-8", "ignore")
+            text += _TRUNCATED.format(limit=self.limit)
+            self.cut = True
+        self.text_bytes += size
+        last = self.items[-1] if self.items else None
+        if last and last["output_type"] == "stream" and last["name"] == name:
+            last["text"] += text
+        else:
+            self.items.append({"output_type": "stream", "name": name, "text": text})
+
+    def add(self, output: dict[str, Any]) -> None:
+        self.items.append(output)
+
+
+class _Stream(io.TextIOBase):
+    """``sys.stdout`` or ``sys.stderr`` of the child: text becomes a ``stream`` output."""
+
+    def __init__(self, name: str, sink: Callable[[], _Outputs]) -> None:
+        self.name = name
+        self._sink = sink
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._sink().stream(self.name, text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+
+def _mime_bundle(format_dict: dict, md_dict: dict | None) -> tuple[dict, dict]:
+    return dict(format_dict), dict(md_dict or {})
+
+
+def _make_shell():
+    """An IPython shell whose results, displays and errors are recorded, not printed."""
+    from IPython.core.displayhook import DisplayHook
+    from IPython.core.displaypub import DisplayPublisher
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    class _ResultHook(DisplayHook):
+        """Records ``Out[n]`` as an ``execute_result`` (nbgrader reads partial credit there)."""
+
+        def start_displayhook(self) -> None:
+            self._bundle = None
+
+        def write_output_prompt(self) -> None:
+            pass
+
+        def write_format_data(self, format_dict, md_dict=None) -> None:
+            self._bundle = _mime_bundle(format_dict, md_dict)
+
+        def finish_displayhook(self) -> None:
+            if self._bundle is not None:
+                data, metadata = self._bundle
+                _current().add(
+                    {
+                        "output_type": "execute_result",
+                        "execution_count": self.shell.execution_count,
+                        "data": data,
+                        "metadata": metadata,
+                    }
+                )
+            self._bundle = None
+
+    class _Publisher(DisplayPublisher):
+        """Records ``display()`` calls as ``display_data`` outputs."""
+
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False):
+            if update:
+                return
+            _current().add(
+                {"output_type": "display_data", "data": dict(data), "metadata": metadata or {}}
+            )
+
+        def clear_output(self, wait=False) -> None:
+            _current().items[:] = [o for o in _current().items if o["output_type"] == "error"]
+
+    class _GradingShell(InteractiveShell):
+        """Errors become ``error`` outputs, as a kernel sends them."""
+
+        def _showtraceback(self, etype, evalue, stb) -> None:
+            _current().add(
+                {
+                    "output_type": "error",
+                    "ename": str(etype.__name__),
+                    "evalue": str(evalue),
+                    "traceback": list(stb),
+                }
+            )
+
+    config = Config()
+    config.HistoryManager.enabled = False  # no SQLite file and no saving thread
+    config.InteractiveShell.colors = "nocolor"
+    config.InteractiveShell.xmode = "Context"
+    shell = _GradingShell.instance(
+        config=config, displayhook_class=_ResultHook, display_pub_class=_Publisher
+    )
+    shell.builtin_trap.__enter__()
+    return shell
+
+
+_outputs = _Outputs(1 << 20)
+
+
+def _current() -> _Outputs:
+    return _outputs
+
+
+def _no_input(prompt: str = "") -> str:
+    from IPython.core.error import StdinNotImplementedError
+
+    raise StdinNotImplementedError(_NO_STDIN)
+
+
+class _FdCapture:
+    """Output written straight to file descriptors 1 and 2 (C code, subprocesses)."""
+
+    def __init__(self, folder: str) -> None:
+        self.files = {}
+        for fd, name in ((1, "stdout"), (2, "stderr")):
+            path = os.path.join(folder, f".fd{fd}")
+            handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.dup2(handle, fd)
+            os.close(handle)
+            self.files[name] = [fd, 0]
+
+    def drain(self, outputs: _Outputs) -> None:
+        for name, entry in self.files.items():
+            fd, offset = entry
+            end = os.lseek(fd, 0, os.SEEK_END)
+            if end > offset:
+                length = min(end - offset, outputs.limit + 1)
+                data = os.pread(fd, length, offset)
+                entry[1] = end
+                outputs.stream(name, data.decode("utf-8", "replace"))
+
+
+def capture_fds(folder: str) -> _FdCapture:
+    """Send file descriptors 1 and 2 to files in ``folder`` (before the sandbox hides it)."""
+    return _FdCapture(folder)
+
+
+def run_cells(
+    cells: list[dict[str, Any]], max_output_bytes: int, fd_capture: _FdCapture
+) -> Iterator[tuple[str, int, Any]]:
+    """Run each code cell in turn; yield ``("start", i, None)`` and ``("done", i, outputs)``.
+
+    ``cells`` are the notebook's cells as dictionaries. Empty code cells are skipped, as
+    nbclient skips them. ``fd_capture`` comes from :func:`capture_fds`. The caller sends each
+    event on as it comes, so that a cell that never ends still leaves the results of the cells
+    before it.
+    """
+    global _outputs
+    shell = _shell if _shell is not None else _make_shell()
+    sys.stdout = _Stream("stdout", _current)
+    sys.stderr = _Stream("stderr", _current)
+    sys.stdin = io.StringIO()
+    builtins.input = _no_input
+    shell.user_ns["input"] = _no_input
+    os.environ["NBGRADER_EXECUTION"] = "autograde"
+    for index, cell in enumerate(cells):
+        if cell.get("cell_type") != "code" or not str(cell.get("source", "")).strip():
+            continue
+        _outputs = _Outputs(max_output_bytes)
+        yield "start", index, None
+        try:
+            shell.run_cell(str(cell["source"]), store_history=True)
+        except KeyboardInterrupt:  # arrived outside the cell's own code
+            _outputs.add(
+                {
+                    "output_type": "error",
+                    "ename": "KeyboardInterrupt",
+                    "evalue": "",
+                    "traceback": [],
+                }
+            )
+        for stream in (sys.stdout, sys.stderr):
+            if not isinstance(stream, _Stream):  # the cell replaced it; take it back
+                sys.stdout, sys.stderr = _Stream("stdout", _current), _Stream("stderr", _current)
+                break
+        fd_capture.drain(_outputs)
+        count = shell.execution_count - 1
+        for output in _outputs.items:
+            if output["output_type"] == "execute_result":
+                output["execution_count"] = count
+        yield "done", index, {"outputs": _outputs.items, "execution_count": count}

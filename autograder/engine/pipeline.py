@@ -1,0 +1,309 @@
+"""nbgrader's autograde pipeline with its one slow step, ``Execute``, run by the engine.
+
+Every other step is nbgrader's own (``OverwriteCells``, ``CheckCellMetadata``, ``LimitOutput``,
+``SaveAutoGrades``, ``AssignLatePenalties``...), run in the grader's process, so the
+``autograded`` folder, the gradebook and formgrader see exactly what ``nbgrader autograde``
+writes. Submissions are graded by a bounded pool of threads; nbgrader's steps and every gradebook
+write happen under one lock (SQLite has one writer), which each thread lets go only while its
+submission's code runs elsewhere: in a child of the local zygote, or on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+from ._sandbox_choice import Limits
+from .state import GradingState, submission_digest
+from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError
+
+#: Attempts to start the process that runs a submission, before it is reported as failed.
+ATTEMPTS = 3
+
+Runner = Callable[[SubmissionJob], ExecutedSubmission]
+
+
+@dataclass
+class SubmissionOutcome:
+    """What happened to one learner's submission: ``graded``, ``unchanged`` or ``failed``."""
+
+    student: str
+    status: str
+    message: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+class _Gate:
+    """The lock around nbgrader's steps; a thread lets it go while its submission runs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> _Gate:
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._lock.release()
+
+    @contextmanager
+    def opened(self):
+        self._lock.release()
+        try:
+            yield
+        finally:
+            self._lock.acquire()
+
+
+class EngineExecute(NbGraderPreprocessor):
+    """nbgrader's ``Execute`` step, done by the engine: the notebook runs in a sandboxed child."""
+
+    def __init__(self, *, run: Runner, gate: _Gate, limits: Limits, hidden, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._run = run
+        self._gate = gate
+        self._limits = limits
+        self._hidden = tuple(str(p) for p in hidden)
+        self.problems: list[str] = []
+
+    def preprocess(self, nb, resources):  # noqa: D102 - nbconvert's preprocessor interface
+        import nbformat
+
+        folder = Path(resources["metadata"]["path"] or ".").resolve()
+        notebook_file = f"{resources['nbgrader']['notebook']}.ipynb"
+        files = {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and not path.is_symlink()
+        }
+        files[notebook_file] = nbformat.writes(nb).encode("utf-8")
+        job = SubmissionJob(
+            student=resources["nbgrader"]["student"],
+            assignment=resources["nbgrader"]["assignment"],
+            notebook=nbformat.writes(nb),
+            files=files,
+            limits=self._limits,
+            hidden=self._hidden,
+        )
+        with self._gate.opened():
+            result = run_with_retries(self._run, job)
+        # nbgrader's setenv() deletes this on the way out of each notebook (it looks up the
+        # old value under the wrong key); another thread may have done so meanwhile.
+        os.environ["NBGRADER_EXECUTION"] = "autograde"
+        self.problems.extend(result.problems)
+        return nbformat.reads(result.notebook, as_version=4), resources
+
+
+def run_with_retries(run: Runner, job: SubmissionJob, attempts: int = ATTEMPTS):
+    """``run(job)``, tried again when its process fails to start; the last error is raised."""
+    last: Exception | None = None
+    for _ in range(attempts):
+        try:
+            return run(job)
+        except WorkerStartError as error:
+            last = error
+    raise WorkerStartError(f"{last} (tried {attempts} times)")
+
+
+def execute_timeout(config) -> float:
+    """The per-cell time limit the course sets for nbgrader (``Execute.timeout``, 30 s)."""
+    from nbgrader.preprocessors import Execute
+
+    timeout = Execute(config=config).timeout
+    return float(timeout) if timeout and timeout > 0 else 30.0
+
+
+class _Grader:
+    """Grades the submissions of one assignment (see :func:`grade_assignment`)."""
+
+    def __init__(self, config, assignment: str, run: Runner, limits: Limits, hidden) -> None:
+        self.config = config
+        self.assignment = assignment
+        self.run = run
+        self.limits = limits
+        self.hidden = tuple(hidden)
+        self.gate = _Gate()
+
+    def coursedir(self, student: str):
+        from nbgrader.coursedir import CourseDirectory
+
+        coursedir = CourseDirectory(config=self.config)
+        coursedir.assignment_id = self.assignment
+        coursedir.student_id = student
+        return coursedir
+
+    def grade(self, student: str) -> SubmissionOutcome:
+        from nbgrader.converters import Autograde
+        from nbgrader.preprocessors import Execute
+
+        log_text = io.StringIO()
+        logger = logging.getLogger(f"thinktwice.grade.{self.assignment}.{student}")
+        logger.propagate = False
+        logger.setLevel(logging.INFO)
+        handler = logging.StreamHandler(log_text)
+        handler.setFormatter(logging.Formatter("[%(levelname)s] %(message)s"))
+        logger.handlers[:] = [handler]
+        with self.gate:
+            coursedir = self.coursedir(student)
+            converter = Autograde(coursedir=coursedir, config=self.config, log=logger)
+            converter.force = True
+            converter.create_student = True
+            step = EngineExecute(
+                run=self.run,
+                gate=self.gate,
+                limits=self.limits,
+                hidden=self.hidden,
+                parent=converter,
+            )
+            converter.autograde_preprocessors = [
+                step if pp is Execute else pp for pp in converter.autograde_preprocessors
+            ]
+            try:
+                converter.start()
+            except Exception as error:  # noqa: BLE001 - reported per learner, never fatal
+                detail = _failure_detail(log_text.getvalue(), error)
+                cleared = _clear_stale_scores(coursedir, self.assignment, student)
+                if cleared:
+                    detail += "; its earlier autograde scores were cleared (they were stale)"
+                return SubmissionOutcome(student, "failed", detail, step.problems)
+        return SubmissionOutcome(student, "graded", "", step.problems)
+
+
+def _failure_detail(log: str, error: Exception) -> str:
+    lines = [line for line in log.splitlines() if line.startswith(("[ERROR]", "[WARNING]"))]
+    reasons = [
+        line
+        for line in log.splitlines()
+        if "Error" in line and not line.startswith(("[", "Traceback", " "))
+    ]
+    picked = (
+        reasons[-1:]
+        + [
+            line
+            for line in lines
+            if "error processing" not in line and "see the" not in line.lower()
+        ][-2:]
+    )
+    return " | ".join(picked) or str(error) or type(error).__name__
+
+
+def _clear_stale_scores(coursedir, assignment: str, student: str) -> bool:
+    """Blank the auto scores of a submission that failed to grade, so none looks current."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    cleared = False
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gradebook:
+        try:
+            submission = gradebook.find_submission(assignment, student)
+        except MissingEntry:
+            return False
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                if grade.auto_score is not None:
+                    grade.auto_score = None
+                    grade.needs_manual_grade = True
+                    cleared = True
+        gradebook.db.commit()
+    return cleared
+
+
+def grade_assignment(
+    config,
+    assignment: str,
+    students: Iterable[str],
+    *,
+    run: Runner,
+    workers: int,
+    limits: Limits,
+    hidden: Iterable[os.PathLike | str] = (),
+    state: GradingState | None = None,
+    force: bool = False,
+    progress: Callable[[SubmissionOutcome], None] | None = None,
+) -> list[SubmissionOutcome]:
+    """Autograde ``students``' submissions of ``assignment`` as nbgrader would, in parallel.
+
+    Parameters
+    ----------
+    config : traitlets.config.Config
+        The course's nbgrader configuration.
+    assignment : str
+        The assignment (module) id.
+    students : iterable of str
+        Students whose collected submission to grade.
+    run : callable
+        Executes one :class:`SubmissionJob` (locally or on a cluster).
+    workers : int
+        Submissions graded at the same time.
+    limits : Limits
+        Limits of each submission's sandbox.
+    hidden : iterable of path
+        Paths no submission may see (the course, the gradebook).
+    state : GradingState, optional
+        Remembers what was graded; unchanged submissions are skipped unless ``force``.
+    force : bool
+        Grade every submission again.
+    progress : callable, optional
+        Called with each outcome as it is known.
+
+    Returns
+    -------
+    list of SubmissionOutcome
+        One per student, in the order given.
+    """
+    from nbgrader.coursedir import CourseDirectory
+
+    grader = _Grader(config, assignment, run, limits, hidden)
+    students = list(students)
+    root = Path(CourseDirectory(config=config).root)
+    digests = {s: submission_digest(root, assignment, s, limits) for s in students}
+    outcomes: dict[str, SubmissionOutcome] = {}
+    todo = []
+    for student in students:
+        autograded = root / "autograded" / student / assignment
+        if (
+            not force
+            and state is not None
+            and state.get(assignment, student) == digests[student]
+            and autograded.is_dir()
+        ):
+            outcomes[student] = SubmissionOutcome(student, "unchanged")
+            if progress:
+                progress(outcomes[student])
+        else:
+            todo.append(student)
+    cwd, environ = os.getcwd(), dict(os.environ)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            futures = {pool.submit(grader.grade, s): s for s in todo}
+            for future in as_completed(futures):
+                student = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as error:  # noqa: BLE001 - one learner's failure is theirs
+                    outcome = SubmissionOutcome(
+                        student, "failed", f"{type(error).__name__}: {error}"
+                    )
+                if state is not None:
+                    with grader.gate:
+                        if outcome.status == "graded":
+                            state.set(assignment, student, digests[student])
+                        else:
+                            state.forget(assignment, student)
+                outcomes[student] = outcome
+                if progress:
+                    progress(outcome)
+    finally:
+        os.chdir(cwd)
+        os.environ.pop("NBGRADER_EXECUTION", None)
+        if "NBGRADER_EXECUTION" in environ:
+            os.environ["NBGRADER_EXECUTION"] = environ["NBGRADER_EXECUTION"]
+    return [outcomes[s] for s in students]

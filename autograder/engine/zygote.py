@@ -1,0 +1,283 @@
+"""A warm fork server: imports paid once, then one fresh forked child per submission.
+
+The zygote is a single-threaded process started with :class:`Zygote`. It listens on a Unix socket
+in a private folder; each connection carries one job. The zygote forks, and the child reads the
+job, enters the sandbox, runs the cells with :mod:`.executor`, and sends one JSON message per
+event back on the same connection. The child never gets the zygote's socket, the course or the
+gradebook; the zygote never runs student code.
+
+Run as ``python -m thinktwice.autograder.engine.zygote SOCKET``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import pickle
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+#: Environment of the zygote: one BLAS thread, set before numpy loads.
+PINNED_THREADS = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+}
+_HEADER = struct.Struct("!I")
+#: The largest message a child may send (its outputs are capped per cell well below this).
+MAX_MESSAGE = 256 << 20
+_PR_SET_PDEATHSIG = 1
+
+
+class ZygoteError(RuntimeError):
+    """The zygote did not start, or died, or refused a job."""
+
+
+def send_message(sock: socket.socket, payload: bytes) -> None:
+    """Send one length-prefixed message."""
+    sock.sendall(_HEADER.pack(len(payload)) + payload)
+
+
+def _recv_exact(sock: socket.socket, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = sock.recv(min(left, 1 << 20))
+        if not chunk:
+            raise EOFError("connection closed")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def recv_message(sock: socket.socket) -> bytes:
+    """Receive one length-prefixed message (``EOFError`` when the other side is gone)."""
+    (size,) = _HEADER.unpack(_recv_exact(sock, _HEADER.size))
+    if size > MAX_MESSAGE:
+        raise ValueError(f"message of {size} bytes is too large")
+    return _recv_exact(sock, size)
+
+
+def _die_with_parent() -> None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+# --- the child: one submission ------------------------------------------------------------------
+
+
+def _child(conn: socket.socket) -> None:
+    """Run one job received on ``conn`` (in the forked child; never returns)."""
+    from . import executor
+    from ._sandbox_choice import SandboxError, enter_sandbox
+
+    status = 0
+    try:
+        job = pickle.loads(recv_message(conn))  # from the grader itself, not from the learner
+
+        def emit(event: dict[str, Any]) -> None:
+            send_message(conn, json.dumps(event).encode("utf-8"))
+
+        emit({"event": "started", "pid": os.getpid()})
+        fd_capture = executor.capture_fds(job["capture_dir"])
+        try:
+            enter_sandbox(Path(job["workdir"]), job["limits"], [Path(p) for p in job["hidden"]])
+        except (SandboxError, OSError) as error:
+            emit({"event": "failed", "message": f"cannot enter the sandbox: {error}"})
+            os._exit(3)
+        _die_with_parent()  # changing user clears it; set it again
+        for kind, index, result in executor.run_cells(
+            job["cells"], job["limits"].max_output_bytes, fd_capture
+        ):
+            if kind == "start":
+                emit({"event": "cell", "index": index})
+            else:
+                emit({"event": "cell_done", "index": index, **result})
+        emit({"event": "done"})
+    except BaseException:  # noqa: BLE001 - the child must never fall back into the zygote loop
+        status = 4
+        try:
+            import traceback
+
+            message = {"event": "crashed", "message": traceback.format_exc(limit=5)[-2000:]}
+            send_message(conn, json.dumps(message).encode("utf-8"))
+        except BaseException:  # noqa: BLE001, S110 - nothing left to tell it to
+            pass
+    finally:
+        os._exit(status)
+
+
+# --- the zygote process ---------------------------------------------------------------------------
+
+
+def serve(socket_path: str) -> None:
+    """Warm up, then fork one child per connection until stdin closes (the zygote's main)."""
+    from . import executor
+
+    _die_with_parent()
+    executor.warm_up()
+    if threading.active_count() != 1:
+        print(f"zygote: {threading.active_count()} threads after warm-up", file=sys.stderr)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(socket_path)
+    os.chmod(socket_path, 0o600)
+    listener.listen(64)
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    while True:
+        conn, _ = listener.accept()
+        pid = os.fork()
+        if pid == 0:
+            listener.close()
+            os.setsid()
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            _die_with_parent()
+            _child(conn)
+        conn.close()
+
+
+def main() -> None:
+    """Entry point of ``python -m thinktwice.autograder.engine.zygote SOCKET``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    serve(sys.argv[1])
+
+
+# --- the grader's side ---------------------------------------------------------------------------
+
+
+class Zygote:
+    """A running zygote process of this machine, started on first use.
+
+    Parameters
+    ----------
+    start_timeout : float
+        Seconds to wait for the zygote to import everything and say it is ready.
+    """
+
+    def __init__(self, start_timeout: float = 120.0) -> None:
+        self.start_timeout = start_timeout
+        self.folder: Path | None = None
+        self.process: subprocess.Popen | None = None
+        self._ready = False
+        self._lock = threading.Lock()
+
+    @property
+    def socket_path(self) -> Path:
+        """Where the zygote listens."""
+        assert self.folder is not None
+        return self.folder / "zygote.sock"
+
+    def alive(self) -> bool:
+        """Whether the zygote process is running."""
+        return self.process is not None and self.process.poll() is None
+
+    def start(self) -> None:
+        """Start the zygote and wait until it is warm (raises :class:`ZygoteError`)."""
+        with self._lock:
+            if self._ready and self.alive():
+                return
+            self._stop_locked()
+            self.folder = Path(tempfile.mkdtemp(prefix="thinktwice-grading-"))
+            os.chmod(self.folder, 0o711)  # children reach their own folder, cannot list others
+            env = dict(os.environ, **PINNED_THREADS)
+            env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(self.socket_path)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                start_new_session=True,
+            )
+            line = _read_line(self.process, self.start_timeout)
+            if line != "ready":
+                detail = self._stop_locked()
+                raise ZygoteError(f"the grading process did not start: {detail or line}")
+            self._ready = True
+            threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    def _drain_stderr(self) -> None:
+        process = self.process
+        if process is not None and process.stderr is not None:
+            for _ in process.stderr:
+                pass
+
+    def connect(self) -> socket.socket:
+        """A new connection to the zygote, which forks a child for it."""
+        self.start()
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(str(self.socket_path))
+        except OSError as error:
+            sock.close()
+            raise ZygoteError(f"the grading process does not answer: {error}") from None
+        return sock
+
+    def stop(self) -> None:
+        """Stop the zygote (its children die with it)."""
+        with self._lock:
+            self._stop_locked()
+
+    def _stop_locked(self) -> str:
+        detail = ""
+        self._ready = False
+        if self.process is not None:
+            if self.process.poll() is None:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            self.process.wait()
+            if self.process.stderr is not None:
+                try:
+                    detail = self.process.stderr.read().decode("utf-8", "replace")[-2000:]
+                except (OSError, ValueError):
+                    detail = ""
+            self.process = None
+        if self.folder is not None:
+            import shutil
+
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+        return detail.strip()
+
+
+def _read_line(process: subprocess.Popen, timeout: float) -> str:
+    """The first line the process prints, or '' if it exits or ``timeout`` passes first."""
+    import selectors
+
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    buffer = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while b"\n" not in buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                return ""
+            chunk = os.read(process.stdout.fileno(), 4096)
+            if not chunk:
+                return ""
+            buffer += chunk
+    return buffer.split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+
+
+if __name__ == "__main__":
+    main()
