@@ -478,3 +478,29 @@ def in_child(body, timeout=60):
 def test_limits_must_be_positive():
     with pytest.raises(ValueError, match="cell_timeout"):
         Limits(cell_timeout=0)
+
+
+@root_only
+def test_escaped_processes_end_even_after_the_child_is_reaped(layout):
+    """The parent may reap the child first: the working copy's owner names the sandbox user."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            enter_sandbox(layout["mine"], Limits())
+            if os.fork() == 0:
+                os.setsid()
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                os.write(write_end, b"escaped\n")
+                time.sleep(300)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    assert select.select([read_end], [], [], 60)[0] and os.read(read_end, 16) == b"escaped\n"
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    uid = layout["mine"].stat().st_uid
+    assert sandbox._pids_of(uid), "the escaped process should still be running here"
+    sandbox.kill_sandbox(pid, grace=0, workdir=layout["mine"])
+    assert sandbox._pids_of(uid) == []

@@ -589,15 +589,24 @@ def _pids_of(uid: int) -> list[int]:
     return found
 
 
-def kill_sandbox(pid: int, grace: float = 1.0, uid: int | None = None) -> None:
+def kill_sandbox(
+    pid: int, grace: float = 1.0, uid: int | None = None, workdir: os.PathLike | None = None
+) -> None:
     """End a sandboxed child and everything it started (in the parent).
 
     Sends SIGTERM to the child's process group, waits up to ``grace`` seconds, then SIGKILL to
     the group and to every process still running under the child's sandbox user id, so that
-    processes that left the group with ``setsid`` or ignore signals end too. Call it before
-    reaping the child (the user id is read from ``/proc``), or pass ``uid``.
+    processes that left the group with ``setsid`` or ignore signals end too. The user id is
+    ``uid``, else the owner of ``workdir`` (the working copy the sandbox was given), else read
+    from ``/proc`` while the child has not been reaped.
     """
-    uid = uid if uid is not None else sandbox_uid(pid)
+    if uid is None and workdir is not None:
+        try:
+            uid = os.stat(workdir).st_uid
+        except OSError:
+            uid = None
+    if uid is None or not is_sandbox_uid(uid):
+        uid = sandbox_uid(pid)
     try:
         os.killpg(pid, signal.SIGTERM)
     except (ProcessLookupError, PermissionError):
@@ -610,7 +619,7 @@ def kill_sandbox(pid: int, grace: float = 1.0, uid: int | None = None) -> None:
             os.killpg(pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
-        left = _pids_of(uid) if uid is not None and is_sandbox_uid(uid) else []
+        left = _pids_of(uid) if uid is not None else []
         for other in left:
             try:
                 os.kill(other, signal.SIGKILL)
