@@ -481,8 +481,47 @@ def test_limits_must_be_positive():
 
 
 @root_only
-def test_escaped_processes_end_even_after_the_child_is_reaped(layout):
-    """The parent may reap the child first: the working copy's owner names the sandbox user."""
+def test_escaped_processes_end_when_the_child_ends(layout):
+    """Processes that left the group die with the child, though the parent only reaps it."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            enter_sandbox(layout["mine"], Limits())
+            ready_read, ready_write = os.pipe()
+            if os.fork() == 0:
+                os.setsid()
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                os.write(write_end, f"{os.getpid()}\n".encode())
+                os.write(ready_write, b"x")
+                time.sleep(300)
+            os.read(ready_read, 1)  # end only once the escaped one runs
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    assert select.select([read_end], [], [], 60)[0]
+    escaped = int(os.read(read_end, 32).decode())
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    uid = layout["mine"].stat().st_uid
+    deadline = time.monotonic() + 30
+    while sandbox._pids_of(uid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sandbox._pids_of(uid) == []
+    assert not Path(f"/proc/{escaped}").exists() or "Z" in _state(escaped)
+
+
+def _state(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+@root_only
+def test_parent_can_end_escaped_processes_by_the_working_copy(layout):
+    """``kill_sandbox`` finds the sandbox's user id from the working copy's owner."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -491,16 +530,16 @@ def test_escaped_processes_end_even_after_the_child_is_reaped(layout):
             enter_sandbox(layout["mine"], Limits())
             if os.fork() == 0:
                 os.setsid()
-                signal.signal(signal.SIGTERM, signal.SIG_IGN)
                 os.write(write_end, b"escaped\n")
                 time.sleep(300)
+            time.sleep(300)
         finally:
             os._exit(0)
     os.close(write_end)
     assert select.select([read_end], [], [], 60)[0] and os.read(read_end, 16) == b"escaped\n"
     os.close(read_end)
-    os.waitpid(pid, 0)
     uid = layout["mine"].stat().st_uid
-    assert sandbox._pids_of(uid), "the escaped process should still be running here"
+    assert len(sandbox._pids_of(uid)) >= 2
     sandbox.kill_sandbox(pid, grace=0, workdir=layout["mine"])
+    os.waitpid(pid, 0)
     assert sandbox._pids_of(uid) == []

@@ -35,6 +35,7 @@ import grp
 import os
 import pathlib
 import resource
+import select
 import signal
 import stat
 import sys
@@ -67,6 +68,7 @@ _MS_REMOUNT = 0x20
 _MS_BIND = 0x1000
 _MS_REC = 0x4000
 _MS_PRIVATE = 0x40000
+_PR_SET_DUMPABLE = 4
 _PR_SET_NO_NEW_PRIVS = 38
 _O_PATH = getattr(os, "O_PATH", 0o10000000)
 
@@ -502,6 +504,7 @@ def _enter_as_root(workdir: str, limits: Limits, hidden: list[str]) -> None:
     uid = _pick_uid()
     os.umask(0o022)
     rules = _plan(workdir, hidden, uid, gid)
+    _start_watcher(uid)
     _check(libc.unshare(_CLONE_NEWNS | _CLONE_NEWNET), "a private mount and network namespace")
     _mount(libc, None, "/", None, _MS_REC | _MS_PRIVATE, what="making mounts private")
     _apply(libc, rules, workdir)
@@ -520,6 +523,49 @@ def _enter_as_root(workdir: str, limits: Limits, hidden: list[str]) -> None:
     for path in hidden:
         if os.path.isdir(path) and _readable_entries(path):
             raise SandboxError(f"{path}: still visible inside the sandbox")
+
+
+def _start_watcher(uid: int) -> None:
+    """Fork a watcher that ends every process of ``uid`` once this child has ended.
+
+    Learner code can leave the child's process group (``setsid``) and outlive it; the watcher
+    makes sure nothing of this sandbox keeps running, whoever reaps the child. It runs with
+    effective user id ``uid`` (its real id stays root, so the sandbox cannot signal or trace it),
+    which also keeps ``uid`` taken, so no new sandbox is given it while the watcher works.
+    """
+    child = os.getpid()
+    try:
+        handle = os.pidfd_open(child)
+    except OSError as error:
+        raise SandboxError(f"watching the sandbox: {error}") from None
+    if os.fork() != 0:
+        os.close(handle)
+        return
+    try:  # the watcher: never returns
+        os.setsid()
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.closerange(3, handle)
+        os.closerange(handle + 1, 1 << 16)  # nothing of the child's (its socket) stays open
+        os.setresuid(0, uid, 0)
+        _libc().prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0)  # so /proc shows the uid as taken
+        select.select([handle], [], [])  # readable once the child has ended
+        me = os.getpid()
+        for _attempt in range(200):
+            left = [pid for pid in _pids_of(uid) if pid != me]
+            for pid in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            if not left:
+                break
+            time.sleep(0.05)
+    finally:
+        os._exit(0)
 
 
 def _readable_entries(path: str) -> list[str]:
