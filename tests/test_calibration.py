@@ -297,6 +297,15 @@ def test_view_guess_reveal_explore_answer(tmp_path):
     ]
 
 
+def test_a_reopened_view_keeps_a_submitted_guess_on_the_sliders(tmp_path):
+    _explorer(tmp_path).guess_curve([0.05, 0.35, 0.5, 0.6, 0.95])
+    view = CalibrationExplorer("aiko", folder=tmp_path).view()
+    assert [s.value for s in view.sliders] == [5, 35, 50, 60, 95]
+    assert not view.sliders[0].disabled
+    view.reveal.click()  # the sliders still match the guess, so it reveals
+    assert view.explorer.revealed_ and "Your guess" in _alt(view.plot.value)
+
+
 def test_a_reopened_view_shows_the_saved_state(tmp_path):
     explorer = _explorer(tmp_path)
     explorer.guess_curve([0.0, 0.2, 0.5, 0.8, 1.0])
@@ -311,10 +320,22 @@ def test_a_reopened_view_shows_the_saved_state(tmp_path):
 
 
 # -- in a real JupyterLab ---------------------------------------------------------------------
+def _forget_open_tabs(lab):
+    """Drop the lab's saved workspaces, so the page opens only this test's notebook.
+
+    Otherwise JupyterLab restores the notebooks of earlier tests in the session as tabs, and
+    ``open_activity`` clicks and runs the first notebook on the page, not this one.
+    """
+    _, folder = lab
+    for path in (folder / ".home" / ".jupyter" / "lab" / "workspaces").glob("*"):
+        path.unlink()
+
+
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_learner_guesses_and_reveals_in_jupyterlab(page, activity_lab, tmp_path):
+    _forget_open_tabs(activity_lab)
     view = open_activity(
         page,
         activity_lab,

@@ -71,6 +71,8 @@ class CalibrationView(w.VBox):
                 description=_("Model said {band}: really positive (%)").format(band=_band(i)),
                 layout=w.Layout(width="480px"),
             )
+            if explorer.guess_ is not None:  # a guess submitted before the cell was re-run
+                slider.value = round(explorer.guess_[i] * 100)
             self.sliders.append(labelled(slider, f"tt-guess-{i}"))
             slider.observe(self._on_slider, names="value")
         self.submit = button(_("Submit my guess"), "tt-submit-guess")
@@ -164,7 +166,7 @@ class CalibrationView(w.VBox):
     @guarded
     def _on_reveal(self, _button=None) -> None:
         guess = self.explorer.guess_
-        if guess is not None and self._slider_curve() != guess:
+        if guess is not None and [s.value for s in self.sliders] != [round(100 * g) for g in guess]:
             # What the learner sees on the sliders must be what they submitted.
             self.message.say(
                 _("You moved a slider after submitting: submit your guess again, then reveal.")

@@ -200,6 +200,17 @@ class CalibrationExplorer(Activity):
         """The reliability curve, ECE, Brier score and accuracy of ``model`` on a test set.
 
         This is the answer key: the view shows it only after the reveal.
+
+        Parameters
+        ----------
+        model : str
+            One of :data:`MODELS`.
+        shifted : bool
+            Whether to use the test set drawn from the shifted distribution.
+
+        Returns
+        -------
+        Condition
         """
         self._ensure_started()
         key = (model, bool(shifted))
@@ -228,15 +239,45 @@ class CalibrationExplorer(Activity):
         self.record("guess", {"curve": [v.item() if hasattr(v, "item") else v for v in curve]})
 
     def reveal(self) -> Condition:
-        """Reveal the real reliability curve of the guessed model (after a guess)."""
+        """Reveal the real reliability curve of the guessed model (after a guess).
+
+        Returns
+        -------
+        Condition
+            Naive Bayes on the test data like the training data.
+
+        Raises
+        ------
+        ActivityError
+            Before a guess is submitted, or when already revealed.
+        """
         return self.record("reveal", {})
 
     def show(self, model: str, shifted: bool = False) -> Condition:
-        """Look at ``model`` on the ordinary or the shifted test set (after the reveal)."""
+        """Look at ``model`` on the ordinary or the shifted test set (after the reveal).
+
+        Parameters
+        ----------
+        model : str
+            One of :data:`MODELS`.
+        shifted : bool
+            Whether to use the test set drawn from the shifted distribution.
+
+        Returns
+        -------
+        Condition
+            What the learner now sees.
+        """
         return self.record("show", {"model": model, "shifted": shifted})
 
     def answer(self, choice: str) -> bool:
-        """Answer the judgement question about the always-50% model; return whether it is right."""
+        """Answer the judgement question about the always-50% model; return whether it is right.
+
+        Parameters
+        ----------
+        choice : str
+            One of :data:`CHOICES`; only the first answer counts.
+        """
         return self.record("answer", {"choice": choice})
 
     # -- the contract ----------------------------------------------------------------------------

@@ -199,6 +199,10 @@ class ModelPlayground(Activity):
             Percent of training labels flipped, from 0 to 40.
         train_size : int
             Number of training points, from 60 to 300.
+
+        Returns
+        -------
+        Fit
         """
         from sklearn.neighbors import KNeighborsClassifier
 
@@ -231,7 +235,17 @@ class ModelPlayground(Activity):
 
     # -- interactions ----------------------------------------------------------------------------
     def try_setting(self, neighbours: int, label_noise: int, train_size: int) -> Fit:
-        """Refit the model with a setting, log it with its accuracies, and return the fit."""
+        """Refit the model with a setting, log it with its accuracies, and return the fit.
+
+        Parameters
+        ----------
+        neighbours, label_noise, train_size : int
+            As for :meth:`fit_setting`.
+
+        Returns
+        -------
+        Fit
+        """
         self._check_setting(neighbours, label_noise, train_size)
         fit = self.fit_setting(neighbours, label_noise, train_size)
         return self.record(
@@ -246,7 +260,13 @@ class ModelPlayground(Activity):
         )
 
     def answer(self, choice: str) -> bool:
-        """Answer which setting to trust for new points; return whether it is right."""
+        """Answer which setting to trust for new points; return whether it is right.
+
+        Parameters
+        ----------
+        choice : str
+            One of :data:`CHOICES`; only the first answer counts.
+        """
         return self.record("answer", {"choice": choice})
 
     # -- the contract ----------------------------------------------------------------------------
