@@ -128,6 +128,12 @@ def test_trial_error_is_an_activity_error_and_the_default_name_is_module_0s():
 def test_form_a_cases_are_those_module_0_always_drew(tmp_path):
     trial = RelianceTrial("aiko", folder=tmp_path).start()
     assert trial.cases_ == make_cases(variant_seed("aiko", "reliance-trial", "A"), "A")
+    # Written down from the trial before modes existed: learners mid-way keep their cases.
+    assert [c.case_id for c in trial.cases_] == [
+        *("A-251", "A-534", "A-1672", "A-651", "A-169", "A-1209"),
+        *("A-810", "A-504", "A-18", "A-430", "A-871", "A-525"),
+    ]
+    assert [c.ai for c in trial.cases_] == [9, 8, 5, 7, 9, 7, 6, 9, 3, 7, 6, 5]
     other = RelianceTrial("aiko", mode="on-request", folder=tmp_path).start()
     assert {c.case_id for c in other.cases_} != {c.case_id for c in trial.cases_}
 
@@ -321,15 +327,17 @@ def test_a_new_trial_replays_each_mode_and_start_writes_nothing(tmp_path, mode):
     assert (tmp_path / FILENAME).read_bytes() == before  # a refused step writes nothing
 
 
-def test_replay_ignores_an_advice_logged_before_its_wait(tmp_path):
-    trial = RelianceTrial("aiko", mode="delayed", n_cases=2, ai_wrong=1, folder=tmp_path).start()
-    EvidenceLog.in_folder(tmp_path, "aiko").append(
-        trial.activity, "advice", {"case": trial.current.case_id, "selected": None, "after": 3}
-    )
-    assert (
-        RelianceTrial("aiko", mode="delayed", folder=tmp_path, n_cases=2, ai_wrong=1).start().stage
-        == "first"
-    )
+def test_a_changed_delay_never_loses_work_on_replay(tmp_path):
+    clock = FakeClock()
+    options = {"mode": "delayed", "n_cases": 3, "ai_wrong": 1, "clock": clock, "folder": tmp_path}
+    trial = RelianceTrial("aiko", delay=2, **options).start()
+    clock.now += 2
+    trial.show_advice(5, 0.5)
+    trial.answer_final(5, 0.6)
+    clock.now += 2
+    trial.show_advice()
+    longer = RelianceTrial("aiko", delay=30, **options).start()
+    assert longer.position == 1 and longer.stage == "final"
 
 
 # -- equal difficulty of the forms -------------------------------------------------------------

@@ -55,7 +55,6 @@ class _Answers:
     final: int | None = None
     final_confidence: float | None = None
     advice_seen: bool = False
-    advice_after: float | None = None
 
 
 def _check_answer(label, confidence) -> tuple[int, float]:
@@ -83,11 +82,6 @@ class RelianceTrial(Activity):
     by ``mode``), and gives a final answer with their confidence. The measures of
     :mod:`thinktwice.widgets.measures` are computed from the completed cases; the answers are never
     graded, only how many cases were completed (:meth:`outcome`).
-
-    In a notebook, two lines give the interactive trial::
-
-        from thinktwice.widgets import RelianceTrial
-        RelianceTrial().view()
 
     Parameters
     ----------
@@ -125,6 +119,11 @@ class RelianceTrial(Activity):
 
     Notes
     -----
+    In a notebook, two lines give the interactive trial::
+
+        from thinktwice.widgets import RelianceTrial
+        RelianceTrial().view()
+
     The default mode logs as ``reliance-trial/<form>``, as module 0 always has; other modes and
     explanations add to the name (``reliance-trial/A/on-request/explained``), so a learner can do
     several. Cases are drawn from ``variant_seed(learner, "reliance-trial", "A", ...)`` with those
@@ -226,10 +225,8 @@ class RelianceTrial(Activity):
                 raise TrialError(_("In this mode the AI's advice comes another way."))
             if answers.advice_seen:
                 raise TrialError(_("The AI's advice on this case is already shown."))
-            after = data.get("after")
-            waited = isinstance(after, int | float) and after >= round(self.delay, 1)
-            if kind == ADVICE and not waited:
-                raise TrialError(_("The AI's advice is not ready yet."))
+            # The wait itself is checked live by show_advice, not here: a replay must not lose
+            # a learner's work because a teacher later changed the delay.
         elif kind == FINAL:
             _check_answer(data.get("answer"), data.get("confidence"))
             if self.mode == DECIDE_FIRST and answers.first is None:
@@ -250,7 +247,7 @@ class RelianceTrial(Activity):
             answers.first = data.get("selected")
             confidence = data.get("confidence")
             answers.first_confidence = None if confidence is None else float(confidence)
-            answers.advice_seen, answers.advice_after = True, data.get("after")
+            answers.advice_seen = True
             return case
         if not answers.advice_seen:  # answered on request without asking: one answer, alone
             answers.first, answers.first_confidence = data["answer"], float(data["confidence"])
@@ -262,7 +259,7 @@ class RelianceTrial(Activity):
         return {
             "case": case.case_id,
             **fields,
-            "after": round(self.clock() - self._shown_at, 1),  # rounding keeps the order
+            "after": round(self.clock() - self._shown_at, 1),
             "mode": self.mode,
             "explanations": bool(self.explanations),
         }
@@ -278,6 +275,7 @@ class RelianceTrial(Activity):
     @property
     def current(self) -> DigitCase | None:
         """The case the learner is working on, or ``None`` when all are done."""
+        self._ensure_started()
         for case in self.cases_:
             if self._answers[case.case_id].final is None:
                 return case
@@ -294,6 +292,7 @@ class RelianceTrial(Activity):
     @property
     def position(self) -> int:
         """How many cases are complete."""
+        self._ensure_started()
         return sum(1 for a in self._answers.values() if a.final is not None)
 
     def first_answer(self) -> int | None:
@@ -324,7 +323,9 @@ class RelianceTrial(Activity):
         case = self._current_or_refuse()
         return self.record(FIRST, self._event(case, answer=label, confidence=confidence))
 
-    def request_advice(self, selected: int | None = None, confidence: float | None = None):
+    def request_advice(
+        self, selected: int | None = None, confidence: float | None = None
+    ) -> DigitCase:
         """Ask for the AI's advice on the current case (on-request mode); return the case.
 
         ``selected`` is the digit the learner had chosen before asking, if any, and ``confidence``
@@ -334,7 +335,9 @@ class RelianceTrial(Activity):
         case = self._current_or_refuse()
         return self.record(REQUEST, self._event(case, selected=selected, confidence=confidence))
 
-    def show_advice(self, selected: int | None = None, confidence: float | None = None):
+    def show_advice(
+        self, selected: int | None = None, confidence: float | None = None
+    ) -> DigitCase:
         """Show the AI's advice once the wait is over (delayed mode); return the case.
 
         ``selected`` and ``confidence`` are the learner's choice at that moment, if any.
