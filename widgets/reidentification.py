@@ -294,7 +294,9 @@ class Release:
     Parameters
     ----------
     setting : Setting
+        The generalisation released.
     anonymity : Anonymity
+        How identifiable the released rows are on the quasi-identifiers.
     histogram : list of (label, people, classes)
         From :func:`class_size_histogram`.
     r2 : float
@@ -525,7 +527,7 @@ class ReidentificationLab(Activity):
             rows.append(
                 [
                     generalise_postcode(str(people["postcode"][i]), setting.postcode_digits),
-                    ("M" if people["sex"][i] else "F") if setting.keep_sex else "*",
+                    (_("M") if people["sex"][i] else _("F")) if setting.keep_sex else "*",
                     generalise_birth(people["birth_date"][i], setting.birth),
                     diagnosis_label(int(people["diagnosis"][i])),
                 ]
