@@ -155,7 +155,8 @@ class CalibrationView(w.VBox):
 
     @guarded
     def _on_slider(self, _change=None) -> None:
-        self.render()
+        if not self._syncing:
+            self.render()
 
     @guarded
     def _on_submit(self, _button=None) -> None:
@@ -207,10 +208,9 @@ class CalibrationView(w.VBox):
         try:
             if revealed:
                 self.model.value, self.shift.value = explorer.current_
-            if explorer.guess_ is not None:
+            if revealed:
                 for slider, value in zip(self.sliders, explorer.guess_, strict=True):
-                    if revealed:
-                        slider.value = round(value * 100)
+                    slider.value = round(value * 100)
             if explorer.answer_ is not None:
                 self.question.value = explorer.answer_
         finally:
