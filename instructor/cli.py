@@ -60,7 +60,16 @@ def _cmd_collect(args) -> int:
 def _cmd_grade(args) -> int:
     from .operations import grade
 
-    return _print_report(grade(_course(args), args.modules, students=args.student), "graded")
+    report = grade(
+        _course(args),
+        args.modules,
+        students=args.student,
+        progress=not args.quiet,
+        workers=args.workers,
+        force=args.force,
+        scheduler=args.scheduler,
+    )
+    return _print_report(report, "graded")
 
 
 def _cmd_feedback(args) -> int:
@@ -135,6 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--student", action="append", metavar="ID", help="only this student (repeatable)"
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="submissions graded at once (default: the number of cores)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="grade again submissions that have not changed"
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run submissions on this Dask scheduler's workers (e.g. tcp://127.0.0.1:8786)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("feedback", help="generate and release feedback to learners")

@@ -128,8 +128,6 @@ def grade(
         Limits,
         LocalRunner,
         WorkerStartError,
-        execute_timeout,
-        grade_assignment,
     )
 
     chosen_modules = resolve_modules(module_names)
@@ -139,16 +137,17 @@ def grade(
         state = GradingState(course.root / STATE_FILE)
     except ValueError as error:
         raise ThinkTwiceError(str(error)) from None
-    if limits is None:
-        limits = Limits()
-    limits = replace(limits, cell_timeout=execute_timeout(course.config))
     try:
         runner = DaskRunner(scheduler) if scheduler else LocalRunner()
     except WorkerStartError as error:
         raise ThinkTwiceError(str(error)) from None
-    ensure_tools_on_path()
+    runner.prepare()  # the zygote imports while nbgrader loads here
     report = StepReport()
     try:
+        from thinktwice.autograder.engine import execute_timeout, grade_assignment
+
+        limits = replace(limits or Limits(), cell_timeout=execute_timeout(course.config))
+        ensure_tools_on_path()
         count = workers or runner.default_workers()
         for module in chosen_modules:
             chosen = [

@@ -4,24 +4,34 @@ A warm zygote pays the imports once and forks a fresh child per submission; the 
 notebook in-process with IPython and returns its outputs; nbgrader's own steps write the
 ``autograded`` folder and the gradebook. :func:`execute_submission` is the plain function that
 runs one submission, locally or on a Dask worker.
+
+Names are imported on first use, so that starting the zygote need not wait for nbgrader.
 """
 
-from ._sandbox_choice import Limits
-from .pipeline import SubmissionOutcome, execute_timeout, grade_assignment
-from .state import GradingState
-from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError, execute_submission
-from .workers import DaskRunner, LocalRunner
+from importlib import import_module
 
-__all__ = [
-    "DaskRunner",
-    "ExecutedSubmission",
-    "GradingState",
-    "Limits",
-    "LocalRunner",
-    "SubmissionJob",
-    "SubmissionOutcome",
-    "WorkerStartError",
-    "execute_submission",
-    "execute_timeout",
-    "grade_assignment",
-]
+_WHERE = {
+    "Limits": "._sandbox_choice",
+    "SubmissionOutcome": ".pipeline",
+    "execute_timeout": ".pipeline",
+    "grade_assignment": ".pipeline",
+    "GradingState": ".state",
+    "ExecutedSubmission": ".submission",
+    "SubmissionJob": ".submission",
+    "WorkerStartError": ".submission",
+    "execute_submission": ".submission",
+    "DaskRunner": ".workers",
+    "LocalRunner": ".workers",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name], __name__), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -28,6 +28,10 @@ WARM_IMPORTS = (
     "thinktwice.autograder",
 )
 
+#: Pure, cached set-up of the course's activities, done once in the zygote: ``(module, name)``
+#: of functions called with no arguments (the reliance trial's model is trained here).
+WARM_CALLS = (("thinktwice.widgets.digit_cases", "_advisor"),)
+
 _TRUNCATED = "\n... output truncated by the grader ({limit} bytes per cell) ...\n"
 _NO_STDIN = "raw_input was called, but this frontend does not support input requests."
 
@@ -45,6 +49,11 @@ def warm_up(extra_imports: tuple[str, ...] = ()) -> None:
         try:
             importlib.import_module(name)
         except ImportError:
+            pass
+    for module, function in WARM_CALLS:
+        try:
+            getattr(importlib.import_module(module), function)()
+        except (ImportError, AttributeError):
             pass
 
 

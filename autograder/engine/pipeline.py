@@ -22,6 +22,7 @@ from pathlib import Path
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from ._nbgrader_speedups import faster_nbgrader
 from ._sandbox_choice import Limits
 from .state import GradingState, submission_digest
 from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError
@@ -67,10 +68,13 @@ class _Gate:
 class EngineExecute(NbGraderPreprocessor):
     """nbgrader's ``Execute`` step, done by the engine: the notebook runs in a sandboxed child."""
 
-    def __init__(self, *, run: Runner, gate: _Gate, limits: Limits, hidden, **kwargs) -> None:
+    def __init__(
+        self, *, run: Runner, gate: _Gate, slots, limits: Limits, hidden, **kwargs
+    ) -> None:
         super().__init__(**kwargs)
         self._run = run
         self._gate = gate
+        self._slots = slots
         self._limits = limits
         self._hidden = tuple(str(p) for p in hidden)
         self.problems: list[str] = []
@@ -80,27 +84,30 @@ class EngineExecute(NbGraderPreprocessor):
 
         folder = Path(resources["metadata"]["path"] or ".").resolve()
         notebook_file = f"{resources['nbgrader']['notebook']}.ipynb"
-        files = {
-            path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*"))
-            if path.is_file() and not path.is_symlink()
-        }
-        files[notebook_file] = nbformat.writes(nb).encode("utf-8")
-        job = SubmissionJob(
-            student=resources["nbgrader"]["student"],
-            assignment=resources["nbgrader"]["assignment"],
-            notebook=nbformat.writes(nb),
-            files=files,
-            limits=self._limits,
-            hidden=self._hidden,
-        )
         with self._gate.opened():
-            result = run_with_retries(self._run, job)
+            text = nbformat.writes(nb)
+            files = {
+                path.relative_to(folder).as_posix(): path.read_bytes()
+                for path in sorted(folder.rglob("*"))
+                if path.is_file() and not path.is_symlink()
+            }
+            files[notebook_file] = text.encode("utf-8")
+            job = SubmissionJob(
+                student=resources["nbgrader"]["student"],
+                assignment=resources["nbgrader"]["assignment"],
+                notebook=text,
+                files=files,
+                limits=self._limits,
+                hidden=self._hidden,
+            )
+            with self._slots:
+                result = run_with_retries(self._run, job)
+            executed = nbformat.reads(result.notebook, as_version=4)
         # nbgrader's setenv() deletes this on the way out of each notebook (it looks up the
         # old value under the wrong key); another thread may have done so meanwhile.
         os.environ["NBGRADER_EXECUTION"] = "autograde"
         self.problems.extend(result.problems)
-        return nbformat.reads(result.notebook, as_version=4), resources
+        return executed, resources
 
 
 def run_with_retries(run: Runner, job: SubmissionJob, attempts: int = ATTEMPTS):
@@ -125,8 +132,11 @@ def execute_timeout(config) -> float:
 class _Grader:
     """Grades the submissions of one assignment (see :func:`grade_assignment`)."""
 
-    def __init__(self, config, assignment: str, run: Runner, limits: Limits, hidden) -> None:
+    def __init__(
+        self, config, assignment: str, run: Runner, limits: Limits, hidden, workers: int = 1
+    ) -> None:
         self.config = config
+        self.slots = threading.BoundedSemaphore(max(1, workers))
         self.assignment = assignment
         self.run = run
         self.limits = limits
@@ -160,6 +170,7 @@ class _Grader:
             step = EngineExecute(
                 run=self.run,
                 gate=self.gate,
+                slots=self.slots,
                 limits=self.limits,
                 hidden=self.hidden,
                 parent=converter,
@@ -242,7 +253,7 @@ def grade_assignment(
     run : callable
         Executes one :class:`SubmissionJob` (locally or on a cluster).
     workers : int
-        Submissions graded at the same time.
+        Submissions running at the same time.
     limits : Limits
         Limits of each submission's sandbox.
     hidden : iterable of path
@@ -261,7 +272,7 @@ def grade_assignment(
     """
     from nbgrader.coursedir import CourseDirectory
 
-    grader = _Grader(config, assignment, run, limits, hidden)
+    grader = _Grader(config, assignment, run, limits, hidden, workers)
     students = list(students)
     root = Path(CourseDirectory(config=config).root)
     digests = {s: submission_digest(root, assignment, s, limits) for s in students}
@@ -282,7 +293,9 @@ def grade_assignment(
             todo.append(student)
     cwd, environ = os.getcwd(), dict(os.environ)
     try:
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        # One thread more than there are workers: nbgrader's steps for the next submission
+        # overlap with the running ones; the semaphore bounds the running ones.
+        with faster_nbgrader(), ThreadPoolExecutor(max_workers=max(1, workers) + 1) as pool:
             futures = {pool.submit(grader.grade, s): s for s in todo}
             for future in as_completed(futures):
                 student = futures[future]

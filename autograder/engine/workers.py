@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError, execute_submission
 from .zygote import Zygote
@@ -13,6 +14,16 @@ class LocalRunner:
 
     def __init__(self) -> None:
         self.zygote = Zygote()
+
+    def prepare(self) -> None:
+        """Start the zygote in the background, while the grader does its own set-up."""
+        threading.Thread(target=self._start_quietly, daemon=True).start()
+
+    def _start_quietly(self) -> None:
+        try:
+            self.zygote.start()
+        except Exception:  # noqa: BLE001 - the first job starts it again and reports why
+            pass
 
     def __call__(self, job: SubmissionJob) -> ExecutedSubmission:
         """Run ``job`` (from any thread; the zygote forks one child per call)."""
@@ -47,6 +58,9 @@ class DaskRunner:
             raise WorkerStartError(
                 f"cannot reach the Dask scheduler at {address}: {error}"
             ) from None
+
+    def prepare(self) -> None:
+        """Nothing to start: the workers' zygotes start with their first job."""
 
     def __call__(self, job: SubmissionJob) -> ExecutedSubmission:
         """Run ``job`` on some worker; a lost worker counts as a failure to start."""
