@@ -147,7 +147,8 @@ class OutOfDistributionProbeView(w.VBox):
                     "A small neural network learned to read handwritten digits. Show it some "
                     "pictures, one at a time. Four other models, built in different ways from "
                     "the same digits, answer too. Decide each time whether you would trust the "
-                    "network's answer."
+                    "network's answer. (The digits are scikit-learn's copy of the UCI optical "
+                    "recognition of handwritten digits data: 8 by 8 pictures.)"
                 )
             )
             + "</p>"
@@ -372,7 +373,8 @@ class OutOfDistributionProbeView(w.VBox):
                 "Yes. Confidence is a share of 100% over the ten digits, so nonsense still gets "
                 "a confident answer. Models built differently agree where they learned and "
                 "drift apart away from it, so their disagreement is a warning; their agreement "
-                "is no proof, though."
+                "is no proof, though. (Using several models this way: Lakshminarayanan et al. "
+                "2017; Google PAIR, 'From confidently incorrect models to humble ensembles'.)"
             )
         else:
             text = _(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import textwrap
 
@@ -147,20 +146,16 @@ def importance_map(importance: Importance, model: str) -> str:
     return f"{html.escape(key)}<br>{figure_html(figure, alt)}"
 
 
-@functools.lru_cache(maxsize=1)
-def _warm_up() -> None:
-    """Draw one figure, so the learner's first click does not pay matplotlib's start-up."""
-    importance_map(Importance(np.eye(dm.SIDE), np.zeros((dm.SIDE, dm.SIDE))), "with")
-
-
 class ShortcutLabView(w.VBox):
     """Train, test, break the mark, reveal the importance map, name the mark, explain the drop."""
 
     def __init__(self, lab: ShortcutLab) -> None:
         self.lab = lab
-        # Figures already drawn, by what they show: going back to a state costs nothing.
+        # Figures already drawn, by what they show: going back to a state costs nothing. The
+        # two importance maps never change, so they are drawn with the view (this also warms
+        # matplotlib up before the learner's first click).
         self._charts: dict[frozenset, str] = {}
-        self._maps: dict[str, str] = {}
+        self._maps = {m: importance_map(lab.importance_[m], m) for m in MODELS}
         self.message = MessageArea()
         a, b = lab.pair_
         self.intro = w.HTML(
@@ -170,7 +165,9 @@ class ShortcutLabView(w.VBox):
                     "You are building a model that tells the handwritten digits {a} and {b} "
                     "apart, from noisy scans. Every training picture of {marked} came from "
                     "another scanner that stamps a small bright mark on it. Train the model, "
-                    "test it, then change the test pictures and see what happens."
+                    "test it, then change the test pictures and see what happens. (The digits "
+                    "are scikit-learn's copy of the UCI handwritten digits data, with noise "
+                    "added.)"
                 ).format(a=a, b=b, marked=lab.marked_digit_)
             )
             + "</p>"
@@ -284,7 +281,6 @@ class ShortcutLabView(w.VBox):
             ]
         )
         self.add_class("tt-shortcut-lab")
-        _warm_up()
         self._restoring = True
         try:
             self.train.value = lab.model_
@@ -402,11 +398,8 @@ class ShortcutLabView(w.VBox):
         lab = self.lab
         self.reveal.disabled = lab.model_ is None or lab.model_ in lab.revealed_
         if lab.model_ in lab.revealed_:
-            importance = lab.importance_[lab.model_]
-            if lab.model_ not in self._maps:
-                self._maps[lab.model_] = importance_map(importance, lab.model_)
             self.importance.value = self._maps[lab.model_]
-            self.importance_text.value = importance_table(importance)
+            self.importance_text.value = importance_table(lab.importance_[lab.model_])
         else:
             self.importance.value = ""
             self.importance_text.value = ""
@@ -444,7 +437,8 @@ class ShortcutLabView(w.VBox):
             text = _(
                 "Yes. The mark was the easiest way to tell the training pictures apart, so the "
                 "model learned it. High test accuracy only showed that the test pictures had "
-                "the same shortcut."
+                "the same shortcut. Lapuschkin et al. (2019) call such a model a 'Clever Hans' "
+                "predictor; Geirhos et al. (2020) call this shortcut learning."
             )
         else:
             text = _(

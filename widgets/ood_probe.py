@@ -306,7 +306,7 @@ class OutOfDistributionProbe(Activity):
 
     def draw(self, pixels) -> Reading:
         """Ask the models about a drawing of your own (64 values, 1 for ink); logged."""
-        flat = np.asarray(pixels).ravel().tolist()
+        flat = [int(v) if v in (0, 1) else v for v in np.asarray(pixels).ravel().tolist()]
         self.record("draw", {"pixels": flat})
         return self.read(flat)
 
