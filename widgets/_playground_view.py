@@ -218,55 +218,75 @@ class PlaygroundView(w.VBox):
         ]
         self.progress.value = "<br>".join(html.escape(line) for line in lines)
 
-    def _figure(self, fit: Fit) -> str:
-        playground = self.playground
-        regions = fit.model.predict(self._grid).reshape(self._gx.shape)
+    def _new_panels(self) -> None:
+        """Build the two panels once; each redraw replaces the regions and the points' data."""
         figure = new_figure(6.4, 3.2)
-        # Fixed margins instead of the constrained layout: it measures every text twice.
+        # Fixed margins instead of the constrained layout, which measures every text twice.
         figure.set_layout_engine(None)
         figure.subplots_adjust(left=0.01, bottom=0.01, right=0.99, top=0.92, wspace=0.03)
         # No ticks: the two coordinates mean nothing here, and drawing ticks doubles the time.
         axes = figure.subplots(
             1, 2, sharex=True, sharey=True, subplot_kw={"xticks": [], "yticks": []}
         )
-        panels = [
-            (axes[0], fit.x_train, fit.y_train, fit.train_predicted, _("Training points")),
-            (axes[1], playground.x_test_, playground.y_test_, fit.test_predicted, _("Test points")),
-        ]
-        wrong_counts = []
-        for ax, x, y, predicted, title in panels:
-            ax.contourf(
-                self._gx,
-                self._gy,
-                regions,
-                levels=[-0.5, 0.5, 1.5],
-                colors=CATEGORY_COLOURS[:2],
-                alpha=0.25,
-            )
+        axes[0].set(xlim=(self._gx.min(), self._gx.max()), ylim=(self._gy.min(), self._gy.max()))
+        self._panels = []
+        for ax in axes:
             # Markers drawn as lines without lines: much quicker than scatter.
-            for label in (0, 1):
-                mine = y == label
+            classes = [
                 ax.plot(
-                    x[mine, 0],
-                    x[mine, 1],
+                    [],
+                    [],
                     linestyle="none",
                     marker=MARKERS[label],
                     markersize=4.5,
                     markerfacecolor=CATEGORY_COLOURS[label],
                     markeredgecolor="white",
                     markeredgewidth=0.4,
-                )
-            wrong = predicted != y
-            wrong_counts.append(int(wrong.sum()))
-            ax.plot(
-                x[wrong, 0],
-                x[wrong, 1],
+                    zorder=2,
+                )[0]
+                for label in (0, 1)
+            ]
+            (wrong,) = ax.plot(
+                [],
+                [],
                 linestyle="none",
                 marker="x",
                 markersize=5.5,
                 markeredgecolor=PALETTE["black"],
                 markeredgewidth=1,
+                zorder=3,
             )
+            self._panels.append({"ax": ax, "classes": classes, "wrong": wrong, "regions": None})
+        self._panels_figure = figure
+
+    def _figure(self, fit: Fit) -> str:
+        if not hasattr(self, "_panels_figure"):
+            self._new_panels()
+        playground = self.playground
+        regions = fit.model.predict(self._grid).reshape(self._gx.shape)
+        data = [
+            (fit.x_train, fit.y_train, fit.train_predicted, _("Training points")),
+            (playground.x_test_, playground.y_test_, fit.test_predicted, _("Test points")),
+        ]
+        wrong_counts = []
+        for panel, (x, y, predicted, title) in zip(self._panels, data, strict=True):
+            ax = panel["ax"]
+            if panel["regions"] is not None:
+                panel["regions"].remove()
+            panel["regions"] = ax.contourf(
+                self._gx,
+                self._gy,
+                regions,
+                levels=[-0.5, 0.5, 1.5],
+                colors=CATEGORY_COLOURS[:2],
+                alpha=0.25,
+                zorder=1,
+            )
+            for label, line in enumerate(panel["classes"]):
+                line.set_data(x[y == label, 0], x[y == label, 1])
+            wrong = predicted != y
+            wrong_counts.append(int(wrong.sum()))
+            panel["wrong"].set_data(x[wrong, 0], x[wrong, 1])
             ax.set_title(
                 _("{title}: {accuracy:.0%} right").format(title=title, accuracy=1 - wrong.mean()),
                 fontsize=9,
@@ -288,5 +308,5 @@ class PlaygroundView(w.VBox):
         )
         # Light compression: a third of the encoding time, for a slightly larger image.
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+        self._panels_figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
         return png_html(buffer.getvalue(), alt)
