@@ -10,10 +10,16 @@ from .zygote import Zygote
 
 
 class LocalRunner:
-    """Runs each submission in a fresh child of one warm zygote on this machine."""
+    """Runs each submission in a fresh child of one warm zygote on this machine.
 
-    def __init__(self) -> None:
-        self.zygote = Zygote()
+    Parameters
+    ----------
+    python : str, optional
+        The Python that runs the zygote (default: this one).
+    """
+
+    def __init__(self, python: str | None = None) -> None:
+        self.zygote = Zygote(python=python)
 
     def prepare(self) -> None:
         """Start the zygote in the background, while the grader does its own set-up."""

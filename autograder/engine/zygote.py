@@ -168,10 +168,13 @@ class Zygote:
     ----------
     start_timeout : float
         Seconds to wait for the zygote to import everything and say it is ready.
+    python : str, optional
+        The Python that runs it (default: this one).
     """
 
-    def __init__(self, start_timeout: float = 120.0) -> None:
+    def __init__(self, start_timeout: float = 120.0, python: str | None = None) -> None:
         self.start_timeout = start_timeout
+        self.python = python or sys.executable
         self.folder: Path | None = None
         self.process: subprocess.Popen | None = None
         self._ready = False
@@ -199,7 +202,7 @@ class Zygote:
             env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
             env["PYTHONDONTWRITEBYTECODE"] = "1"
             self.process = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(self.socket_path)],
+                [self.python, "-m", __name__, str(self.socket_path)],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
