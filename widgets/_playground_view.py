@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as w
 import numpy as np
@@ -14,10 +13,10 @@ from ._view_kit import (
     PALETTE,
     MessageArea,
     button,
+    figure_html,
     guarded,
     labelled,
     new_figure,
-    png_html,
     table_html,
 )
 from .i18n import _
@@ -306,7 +305,4 @@ class PlaygroundView(w.VBox):
             test=fit.test_accuracy,
             test_wrong=wrong_counts[1],
         )
-        # Light compression: a third of the encoding time, for a slightly larger image.
-        buffer = io.BytesIO()
-        self._panels_figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return png_html(buffer.getvalue(), alt)
+        return figure_html(self._panels_figure, alt)

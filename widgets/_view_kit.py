@@ -47,9 +47,9 @@ def new_figure(width: float = 4.8, height: float = 3.4):
 
 
 def figure_png(figure) -> bytes:
-    """The figure as PNG bytes."""
+    """The figure as PNG bytes, lightly compressed (a third of the default encoding time)."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
