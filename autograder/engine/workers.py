@@ -51,7 +51,7 @@ class DaskRunner:
     Each worker keeps its own warm zygote; the grader's process still writes the gradebook.
     """
 
-    def __init__(self, address: str, connect_timeout: float = 30.0) -> None:
+    def __init__(self, address: str, connect_timeout: float = 10.0) -> None:
         try:
             from distributed import Client
         except ImportError:

@@ -124,10 +124,15 @@ def _child(conn: socket.socket) -> None:
 
 
 def serve(socket_path: str) -> None:
-    """Warm up, then fork one child per connection until stdin closes (the zygote's main)."""
+    """Warm up, then fork one child per connection until stdin closes (the zygote's main).
+
+    The grader holds the other end of stdin, so the zygote ends when the grader does, even if
+    the grader's thread that started it ended long before.
+    """
+    import selectors
+
     from . import executor
 
-    _die_with_parent()
     executor.warm_up()
     if threading.active_count() != 1:
         print(f"zygote: {threading.active_count()} threads after warm-up", file=sys.stderr)
@@ -137,11 +142,23 @@ def serve(socket_path: str) -> None:
     listener.listen(64)
     sys.stdout.write("ready\n")
     sys.stdout.flush()
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ)
+    selector.register(sys.stdin.fileno(), selectors.EVENT_READ)
     while True:
+        events = selector.select()
+        if any(key.fd == sys.stdin.fileno() for key, _ in events):
+            if not os.read(sys.stdin.fileno(), 4096):
+                return  # the grader is gone
+            continue
         conn, _ = listener.accept()
         pid = os.fork()
         if pid == 0:
+            selector.close()
             listener.close()
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.close(null)
             os.setsid()
             signal.signal(signal.SIGINT, signal.default_int_handler)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -203,7 +220,7 @@ class Zygote:
             env["PYTHONDONTWRITEBYTECODE"] = "1"
             self.process = subprocess.Popen(
                 [self.python, "-m", __name__, str(self.socket_path)],
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,  # closed when this process ends: the zygote ends too
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env=env,

@@ -1,0 +1,57 @@
+"""`thinktwice grade --scheduler ADDRESS` runs submissions on Dask workers, with the same grades."""
+
+import pytest
+
+from thinktwice.instructor import cli, operations
+
+from .submissions import MODULE, cell_scores, copy_course, make_submissions
+
+pytestmark = [pytest.mark.nbgrader, pytest.mark.slow]
+
+KINDS = ["correct", "partial", "raising", "loop"]
+
+
+@pytest.fixture
+def cluster():
+    """A local Dask cluster of one worker process, on 127.0.0.1 only."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=40,
+    ) as local_cluster:
+        yield local_cluster
+
+
+def test_grades_on_a_dask_cluster_equal_local_grades(released_course, tmp_path, cluster, capsys):
+    students = make_submissions(released_course, KINDS, tmp_path / "learners")
+    local = copy_course(released_course, tmp_path / "local", cell_timeout=3)
+    remote = copy_course(released_course, tmp_path / "remote", cell_timeout=3)
+    address = cluster.scheduler_address
+    assert address.startswith("tcp://127.0.0.1:")
+
+    assert operations.grade(local, [MODULE], progress=False).failed == {}
+    code = cli.main(["grade", "--course", str(remote.root), "--scheduler", address, "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0 and all(student in out for student in students)
+
+    expected, got = cell_scores(local), cell_scores(remote)
+    assert len(got) == len(students) * 6 and got == expected
+    scores = {s: sum(v or 0 for (who, _), (v, _) in got.items() if who == s) for s in students}
+    assert sorted(scores.values())[-1] == 7.0 and len(set(scores.values())) > 2
+
+    # The workers ran the code: the submissions' working copies were on the worker's machine,
+    # and the grader's process wrote nbgrader's files and the gradebook.
+    for student in students:
+        assert (remote.folder("autograded", MODULE, student) / f"{MODULE}.ipynb").is_file()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(released_course, capsys):
+    code = cli.main(
+        ["grade", "--course", str(released_course.root), "--scheduler", "tcp://127.0.0.1:9"]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
