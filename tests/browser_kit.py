@@ -51,6 +51,7 @@ def open_activity(page, lab, name: str, *sources: str, css_class: str | None = N
     write_notebook(folder, name, *sources)
     # The session's lab remembers tabs opened by earlier tests; start from an empty workspace.
     page.goto(f"{base}/lab?reset&token={TOKEN}")
+    page.wait_for_selector(".jp-LauncherCard", timeout=120_000)
     page.goto(f"{base}/lab/tree/{name}.ipynb?token={TOKEN}")
     page.wait_for_selector("text=(ipykernel) | Idle", timeout=120_000)
     page.locator(".jp-Notebook").click()

@@ -320,22 +320,10 @@ def test_a_reopened_view_shows_the_saved_state(tmp_path):
 
 
 # -- in a real JupyterLab ---------------------------------------------------------------------
-def _forget_open_tabs(lab):
-    """Drop the lab's saved workspaces, so the page opens only this test's notebook.
-
-    Otherwise JupyterLab restores the notebooks of earlier tests in the session as tabs, and
-    ``open_activity`` clicks and runs the first notebook on the page, not this one.
-    """
-    _, folder = lab
-    for path in (folder / ".home" / ".jupyter" / "lab" / "workspaces").glob("*"):
-        path.unlink()
-
-
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_learner_guesses_and_reveals_in_jupyterlab(page, activity_lab, tmp_path):
-    _forget_open_tabs(activity_lab)
     view = open_activity(
         page,
         activity_lab,

@@ -11,7 +11,7 @@ from thinktwice.widgets._view_kit import new_figure
 from thinktwice.widgets.chart_detective import TRICKS
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 
-from .browser_kit import TOKEN, assert_not_blank, last_event, open_activity
+from .browser_kit import assert_not_blank, last_event, open_activity
 
 VALUES = [72.0, 75.0, 78.0, 80.0]
 
@@ -306,22 +306,10 @@ def test_view_tells_a_wrong_name_and_keeps_settings_per_chart(tmp_path):
     assert again.trick.disabled and "Your redraw passes" in again.check_result.value
 
 
-def _fresh_workspace(page, activity_lab):
-    """Reset the shared lab's workspace before opening this test's notebook.
-
-    Otherwise JupyterLab reopens the notebooks of earlier browser tests in the session, and the
-    keystrokes of ``open_activity`` run the wrong one (a fix for ``browser_kit`` is proposed).
-    """
-    base, _folder = activity_lab
-    page.goto(f"{base}/lab?reset&token={TOKEN}")
-    page.wait_for_selector("text=Launcher", timeout=120_000)
-
-
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_chart_detective_in_jupyterlab(page, activity_lab, tmp_path):
-    _fresh_workspace(page, activity_lab)
     view = open_activity(
         page,
         activity_lab,

@@ -9,7 +9,7 @@ from thinktwice.widgets import ActivityError, ClaimChecker
 from thinktwice.widgets.claim_checker import LABELS, load_sets
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 
-from .browser_kit import TOKEN, assert_not_blank, last_event, open_activity
+from .browser_kit import assert_not_blank, last_event, open_activity
 
 LEARNERS = [f"learner-{k}" for k in range(40)]
 
@@ -194,22 +194,10 @@ def test_view_disables_submit_when_everything_is_labelled(tmp_path):
     assert f"Submitted {total} of {total}" in view.score.value
 
 
-def _fresh_workspace(page, activity_lab):
-    """Reset the shared lab's workspace before opening this test's notebook.
-
-    Otherwise JupyterLab reopens the notebooks of earlier browser tests in the session, and the
-    keystrokes of ``open_activity`` run the wrong one (a fix for ``browser_kit`` is proposed).
-    """
-    base, _folder = activity_lab
-    page.goto(f"{base}/lab?reset&token={TOKEN}")
-    page.wait_for_selector("text=Launcher", timeout=120_000)
-
-
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_claim_checker_in_jupyterlab(page, activity_lab, tmp_path):
-    _fresh_workspace(page, activity_lab)
     view = open_activity(
         page,
         activity_lab,

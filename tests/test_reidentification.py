@@ -21,7 +21,7 @@ from thinktwice.widgets.reidentification import (
     generalise_postcode,
 )
 
-from .browser_kit import TOKEN, assert_not_blank, last_event, open_activity
+from .browser_kit import assert_not_blank, last_event, open_activity
 
 # A hand-made table: (postcode, sex, birth date).
 TABLE = [
@@ -277,23 +277,11 @@ def test_view_answers_once_and_a_new_view_resumes(tmp_path):
     assert len(again.lab.events()) == events  # resuming logs nothing
 
 
-def _forget_earlier_notebooks(page, activity_lab):
-    """Reset the shared lab's workspace, so notebooks of earlier tests are not reopened.
-
-    ``open_activity`` loads the lab's default workspace, which still holds the notebooks other
-    tests opened in this session; their kernels can take the keystrokes meant for this one.
-    """
-    base, _folder = activity_lab
-    page.goto(f"{base}/lab?reset&token={TOKEN}")
-    page.wait_for_selector("text=Launcher", timeout=120_000)
-
-
 # -- in a real JupyterLab ------------------------------------------------------------------------
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_reidentification_lab_in_jupyterlab(page, activity_lab, tmp_path):
-    _forget_earlier_notebooks(page, activity_lab)
     view = open_activity(
         page,
         activity_lab,

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from .browser_kit import TOKEN, assert_not_blank, last_event, open_activity
+from .browser_kit import assert_not_blank, last_event, open_activity
 
 DROP_IN = (
     "from thinktwice.widgets import RelianceTrial\n"
@@ -12,18 +12,10 @@ DROP_IN = (
 )
 
 
-def _empty_workspace(page, lab) -> None:
-    """Reset JupyterLab's saved workspace, which reopens the notebooks of earlier tests."""
-    base, _folder = lab
-    page.goto(f"{base}/lab?reset&token={TOKEN}")
-    page.wait_for_selector(".jp-LauncherCard", timeout=120_000)
-
-
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_asking_for_advice_shows_the_explanation_and_logs_the_request(page, activity_lab, tmp_path):
-    _empty_workspace(page, activity_lab)
     view = open_activity(
         page, activity_lab, "reliance-on-request", DROP_IN, css_class="tt-reliance-trial"
     )
@@ -65,7 +57,6 @@ def test_asking_for_advice_shows_the_explanation_and_logs_the_request(page, acti
 def test_the_delayed_advice_counts_down_in_the_kernel_and_appears_by_itself(
     page, activity_lab, tmp_path
 ):
-    _empty_workspace(page, activity_lab)
     view = open_activity(
         page,
         activity_lab,

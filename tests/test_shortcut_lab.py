@@ -10,7 +10,7 @@ from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ShortcutLab, shortcut_lab
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 
-from .browser_kit import TOKEN, assert_not_blank, last_event, open_activity
+from .browser_kit import assert_not_blank, last_event, open_activity
 
 
 def full_run(lab, tries=((0, 0),), choice=shortcut_lab.CORRECT_CHOICE):
@@ -272,25 +272,10 @@ def test_view_reveals_the_map_and_locates_the_mark(tmp_path):
 
 
 # -- the real thing, in JupyterLab and Chromium --------------------------------------------------
-def forget_open_notebooks(page, lab):
-    """Drop the lab's saved workspace, so an earlier test's notebook is not reopened beside ours.
-
-    ``open_activity`` clicks the first notebook on the page and waits for the first idle kernel;
-    with another test's notebook restored from the workspace, both can be the wrong one.
-    """
-    base, _folder = lab
-    for workspace in ("default", "lab"):
-        page.request.delete(
-            f"{base}/lab/api/workspaces/{workspace}",
-            headers={"Authorization": f"token {TOKEN}"},
-        )
-
-
 @pytest.mark.browser
 @pytest.mark.lab
 @pytest.mark.slow
 def test_shortcut_lab_in_a_real_lab(page, activity_lab, tmp_path):
-    forget_open_notebooks(page, activity_lab)
     view = open_activity(
         page,
         activity_lab,
