@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import stat
 
 import nbformat
@@ -53,6 +54,10 @@ def test_second_run_grades_only_new_or_changed_submissions(released_course, tmp_
 
     report = operations.grade(course, [MODULE], progress=False, force=True)
     assert sorted(report.done[MODULE]) == sorted([blank, correct])
+
+    # A graded copy that has gone missing is graded again.
+    shutil.rmtree(course.folder("autograded", MODULE, correct))
+    assert operations.grade(course, [MODULE], progress=False).done[MODULE] == [correct]
 
     # A changed test in the source folder re-grades everyone.
     (course.folder("source", MODULE) / "notes.txt").write_text("a new data file for the tests")

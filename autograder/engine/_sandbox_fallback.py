@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,3 +31,13 @@ def enter_sandbox(
 ) -> None:
     """Change into ``workdir``; nothing else (no containment without :mod:`.sandbox`)."""
     os.chdir(workdir)
+
+
+def kill_sandbox(
+    pid: int, grace: float = 1.0, uid: int | None = None, workdir: os.PathLike | None = None
+) -> None:
+    """End the child's process group."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass

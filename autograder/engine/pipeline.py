@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -181,30 +182,31 @@ class _Grader:
             try:
                 converter.start()
             except Exception as error:  # noqa: BLE001 - reported per learner, never fatal
-                detail = _failure_detail(log_text.getvalue(), error)
-                cleared = _clear_stale_scores(coursedir, self.assignment, student)
-                if cleared:
+                folder = Path(coursedir.root) / "submitted" / student / self.assignment
+                detail = f"{folder}: {_failure_detail(log_text.getvalue(), error)}"
+                if _clear_stale_scores(coursedir, self.assignment, student):
                     detail += "; its earlier autograde scores were cleared (they were stale)"
                 return SubmissionOutcome(student, "failed", detail, step.problems)
         return SubmissionOutcome(student, "graded", "", step.problems)
 
 
 def _failure_detail(log: str, error: Exception) -> str:
-    lines = [line for line in log.splitlines() if line.startswith(("[ERROR]", "[WARNING]"))]
-    reasons = [
-        line
-        for line in log.splitlines()
-        if "Error" in line and not line.startswith(("[", "Traceback", " "))
+    """The reason a submission failed, from nbgrader's log: the exception, else its error."""
+    lines = log.splitlines()
+    raised = [
+        line.strip()
+        for line in lines
+        if not line.startswith((" ", "[")) and re.match(r"^[\w.]*(Error|Exception)\b.*:", line)
     ]
-    picked = (
-        reasons[-1:]
-        + [
-            line
-            for line in lines
-            if "error processing" not in line and "see the" not in line.lower()
-        ][-2:]
-    )
-    return " | ".join(picked) or str(error) or type(error).__name__
+    if raised:
+        return raised[-1]
+    noise = ("Traceback", "There was an error processing", "Please see", "Removing", "Did you")
+    errors = [
+        line[len("[ERROR] ") :]
+        for line in lines
+        if line.startswith("[ERROR] ") and not line[len("[ERROR] ") :].startswith(noise)
+    ]
+    return errors[-1] if errors else str(error) or type(error).__name__
 
 
 def _clear_stale_scores(coursedir, assignment: str, student: str) -> bool:
@@ -225,6 +227,20 @@ def _clear_stale_scores(coursedir, assignment: str, student: str) -> bool:
                     cleared = True
         gradebook.db.commit()
     return cleared
+
+
+def _graded_in_gradebook(config, assignment: str) -> set[str]:
+    """Students whose submission of ``assignment`` the gradebook holds."""
+    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.coursedir import CourseDirectory
+
+    coursedir = CourseDirectory(config=config)
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gradebook:
+        try:
+            submissions = gradebook.find_assignment(assignment).submissions
+        except MissingEntry:
+            return set()
+        return {submission.student.id for submission in submissions}
 
 
 def grade_assignment(
@@ -278,6 +294,7 @@ def grade_assignment(
     digests = {s: submission_digest(root, assignment, s, limits) for s in students}
     outcomes: dict[str, SubmissionOutcome] = {}
     todo = []
+    in_gradebook = _graded_in_gradebook(config, assignment) if state is not None else set()
     for student in students:
         autograded = root / "autograded" / student / assignment
         if (
@@ -285,6 +302,7 @@ def grade_assignment(
             and state is not None
             and state.get(assignment, student) == digests[student]
             and autograded.is_dir()
+            and student in in_gradebook
         ):
             outcomes[student] = SubmissionOutcome(student, "unchanged")
             if progress:

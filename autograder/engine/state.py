@@ -2,7 +2,8 @@
 
 One small JSON file per course maps assignment and student to a digest of what was graded: the
 submitted folder, the assignment's source folder (a changed test re-grades everyone), the
-limits, and the engine's version. It is written atomically after each graded submission.
+course's nbgrader configuration, the limits, and the engine's version. It is written
+atomically after each graded submission.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def _hash_folder(digest, folder: Path, label: str) -> None:
 def submission_digest(root: Path, assignment: str, student: str, limits) -> str:
     """A digest of everything that decides a submission's grade."""
     digest = hashlib.sha256(f"thinktwice-engine {ENGINE_VERSION} {limits!r}".encode())
+    config = Path(root) / "nbgrader_config.py"  # late penalties, timeouts...
+    digest.update(config.read_bytes() if config.is_file() else b"no config")
     _hash_folder(digest, Path(root) / "submitted" / student / assignment, "submitted")
     _hash_folder(digest, Path(root) / "source" / assignment, "source")
     return digest.hexdigest()

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from ._sandbox_choice import Limits
+from ._sandbox_choice import Limits, kill_sandbox
 from .zygote import Zygote, ZygoteError, recv_message, send_message
 
 #: Seconds a cell gets to stop after it is interrupted, before its process is killed.
@@ -176,8 +176,8 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
         problems = _collect(sock, pid, nb, job.limits)
     finally:
         sock.close()
-        if pid is not None:
-            _kill_group(pid, signal.SIGKILL)
+        if pid is not None:  # it and whatever it left running, in or out of its group
+            kill_sandbox(pid, grace=0.0, workdir=workdir)
         shutil.rmtree(jobdir, ignore_errors=True)
     return ExecutedSubmission(nbformat.writes(nb), problems)
 
