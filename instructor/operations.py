@@ -118,7 +118,8 @@ def grade(
     scheduler : str, optional
         Address of a Dask scheduler whose workers run the submissions.
     limits : Limits, optional
-        Sandbox limits; the cell time limit defaults to the course's ``Execute.timeout``.
+        Memory, process and output limits of each submission's sandbox. The cell time limit is
+        always the course's ``Execute.timeout``, as for ``nbgrader autograde``.
     """
     from dataclasses import replace
 

@@ -33,6 +33,9 @@ WARM_IMPORTS = (
 WARM_CALLS = (("thinktwice.widgets.digit_cases", "_advisor"),)
 
 _TRUNCATED = "\n... output truncated by the grader ({limit} bytes per cell) ...\n"
+_RICH_TRUNCATED = "\n... further figures and displays of this cell left out by the grader ...\n"
+#: Figures and other displays may take this many times the text budget per cell.
+RICH_OUTPUT_FACTOR = 8
 _NO_STDIN = "raw_input was called, but this frontend does not support input requests."
 
 _shell = None
@@ -65,6 +68,8 @@ class _Outputs:
         self.items: list[dict[str, Any]] = []
         self.text_bytes = 0
         self.cut = False
+        self.rich_bytes = 0
+        self.rich_cut = False
 
     def stream(self, name: str, text: str) -> None:
         if not text or self.cut:
@@ -83,6 +88,16 @@ class _Outputs:
             self.items.append({"output_type": "stream", "name": name, "text": text})
 
     def add(self, output: dict[str, Any]) -> None:
+        if output["output_type"] in ("display_data", "execute_result"):
+            size = sum(len(str(value)) for value in output.get("data", {}).values())
+            if self.rich_bytes + size > RICH_OUTPUT_FACTOR * self.limit:
+                if not self.rich_cut:
+                    self.rich_cut = True
+                    self.stream("stdout", _RICH_TRUNCATED)
+                if output["output_type"] == "display_data":
+                    return
+                output["data"] = {"text/plain": output.get("data", {}).get("text/plain", "")}
+            self.rich_bytes += size
         self.items.append(output)
 
 
