@@ -58,17 +58,28 @@ def _cmd_collect(args) -> int:
 
 
 def _cmd_grade(args) -> int:
-    from .operations import grade
+    runner = None
+    if not args.scheduler:
+        from thinktwice.autograder.engine.workers import LocalRunner
 
-    report = grade(
-        _course(args),
-        args.modules,
-        students=args.student,
-        progress=not args.quiet,
-        workers=args.workers,
-        force=args.force,
-        scheduler=args.scheduler,
-    )
+        runner = LocalRunner()
+        runner.prepare()  # its imports overlap with nbgrader's, just below
+    try:
+        from .operations import grade
+
+        report = grade(
+            _course(args),
+            args.modules,
+            students=args.student,
+            progress=not args.quiet,
+            workers=args.workers,
+            force=args.force,
+            scheduler=args.scheduler,
+            runner=runner,
+        )
+    finally:
+        if runner is not None:
+            runner.close()
     return _print_report(report, "graded")
 
 
@@ -148,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         metavar="N",
-        help="submissions graded at once (default: the number of cores)",
+        help="submissions running at once (default: two per core)",
     )
     p.add_argument(
         "--force", action="store_true", help="grade again submissions that have not changed"

@@ -92,6 +92,7 @@ def grade(
     force: bool = False,
     scheduler: str | None = None,
     limits=None,
+    runner=None,
 ) -> StepReport:
     """Autograde collected submissions, in parallel and sandboxed, as nbgrader would.
 
@@ -112,7 +113,7 @@ def grade(
     progress : bool
         Show a progress bar on stderr.
     workers : int, optional
-        Submissions graded at once (default: the number of cores, or the cluster's threads).
+        Submissions running at once (default: two per core, or the cluster's threads).
     force : bool
         Grade unchanged submissions again.
     scheduler : str, optional
@@ -120,6 +121,9 @@ def grade(
     limits : Limits, optional
         Memory, process and output limits of each submission's sandbox. The cell time limit is
         always the course's ``Execute.timeout``, as for ``nbgrader autograde``.
+    runner : LocalRunner or DaskRunner, optional
+        Where submissions run, already made (the caller closes it); default: made here from
+        ``scheduler``.
     """
     from dataclasses import replace
 
@@ -138,8 +142,10 @@ def grade(
         state = GradingState(course.root / STATE_FILE)
     except ValueError as error:
         raise ThinkTwiceError(str(error)) from None
+    owned = runner is None
     try:
-        runner = DaskRunner(scheduler) if scheduler else LocalRunner()
+        if owned:
+            runner = DaskRunner(scheduler) if scheduler else LocalRunner()
     except WorkerStartError as error:
         raise ThinkTwiceError(str(error)) from None
     runner.prepare()  # the zygote imports while nbgrader loads here
@@ -194,7 +200,8 @@ def grade(
                     + ", ".join(unchanged)
                 )
     finally:
-        runner.close()
+        if owned:
+            runner.close()
     return report
 
 

@@ -8,6 +8,9 @@ import threading
 from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError, execute_submission
 from .zygote import Zygote
 
+#: Submissions running at once per core, by default.
+WORKERS_PER_CORE = 2
+
 
 class LocalRunner:
     """Runs each submission in a fresh child of one warm zygote on this machine.
@@ -37,8 +40,14 @@ class LocalRunner:
 
     @staticmethod
     def default_workers() -> int:
-        """Submissions at once: one per core this process may use."""
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        """Submissions at once: two per core this process may use.
+
+        A submission often waits rather than computes (a ``sleep``, a cell running into its
+        time limit); with one per core such waits leave cores idle. BLAS is pinned to one
+        thread per child, so two per core do not oversubscribe the machine.
+        """
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        return WORKERS_PER_CORE * (cores or os.cpu_count() or 1)
 
     def close(self) -> None:
         """Stop the zygote."""
