@@ -3,12 +3,20 @@
 import json
 import os
 import shutil
+import signal
 import stat
+import threading
 
 import nbformat
 import pytest
 
-from thinktwice.autograder.engine import Limits, SubmissionJob, execute_submission, workers
+from thinktwice.autograder.engine import (
+    Limits,
+    SubmissionJob,
+    WorkerStartError,
+    execute_submission,
+    workers,
+)
 from thinktwice.autograder.engine.zygote import Zygote
 from thinktwice.instructor import cli, operations
 from thinktwice.instructor.learner_side import submit
@@ -162,3 +170,22 @@ def test_execute_submission_gives_kernel_like_outputs_and_stops_a_runaway_cell()
     # The cells after the runaway one still ran, in the nbgrader-shaped working copy.
     assert cells[5].outputs[0].data["text/plain"] == "['autograded', 'aiko', 'm00']"
     assert result.problems and "stopped after 2 s" in result.problems[0]
+
+
+def test_a_zygote_that_dies_mid_run_is_a_retry_not_a_zero_for_the_learner():
+    from thinktwice.autograder.engine.pipeline import run_with_retries
+
+    zygote = Zygote()
+    job = SubmissionJob("aiko", "m00", _notebook("import time\ntime.sleep(3)", "6 * 7"))
+    try:
+        zygote.start()
+        first = zygote.process.pid
+        threading.Timer(1.0, os.kill, (first, signal.SIGKILL)).start()
+        with pytest.raises(WorkerStartError, match="died"):
+            execute_submission(job, zygote)
+        result = run_with_retries(lambda j: execute_submission(j, zygote), job)
+        assert zygote.process.pid != first  # a new zygote ran it
+    finally:
+        zygote.stop()
+    cells = nbformat.reads(result.notebook, as_version=4).cells
+    assert cells[0].outputs == [] and cells[1].outputs[0].data["text/plain"] == "42"

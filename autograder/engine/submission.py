@@ -173,7 +173,7 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
         if not started or started.get("event") != "started":
             raise WorkerStartError("the grading child did not report that it started")
         pid = int(started["pid"])
-        problems = _collect(sock, pid, nb, job.limits)
+        problems = _collect(sock, pid, nb, job.limits, zygote)
     finally:
         sock.close()
         if pid is not None:  # it and whatever it left running, in or out of its group
@@ -182,8 +182,12 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
     return ExecutedSubmission(nbformat.writes(nb), problems)
 
 
-def _collect(sock: socket.socket, pid: int, nb, limits: Limits) -> list[str]:
-    """Fill ``nb``'s cells from the child's events, enforcing the cell time limit."""
+def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) -> list[str]:
+    """Fill ``nb``'s cells from the child's events, enforcing the cell time limit.
+
+    Raises :class:`WorkerStartError` if the zygote died under the child: that is no fault of
+    the learner's code, and the submission is run again.
+    """
     from nbformat import from_dict
 
     problems: list[str] = []
@@ -231,6 +235,8 @@ def _collect(sock: socket.socket, pid: int, nb, limits: Limits) -> list[str]:
         elif kind == "crashed":
             end_reason = f"the grader's runner failed: {event.get('message', '')}"
             break
+    if not zygote.alive():
+        raise WorkerStartError("the grading process died while it ran this submission")
     # The child is gone before the end: what it did not finish gets an error, hence no points.
     problems.append(f"the submission's process stopped early: {end_reason}")
     for index, cell in enumerate(nb.cells):
