@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import pickle
 import select
 import shutil
 import signal
@@ -18,7 +19,7 @@ import socket
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ._sandbox_choice import Limits, kill_sandbox
@@ -146,14 +147,14 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
     import nbformat
 
     zygote = zygote or local_zygote()
+    nb = nbformat.reads(job.notebook, as_version=4)
+    cells = [{"cell_type": c.cell_type, "source": c.source} for c in nb.cells]
     try:
-        sock = zygote.connect()
+        zygote.start()
     except ZygoteError as error:
         raise WorkerStartError(str(error)) from None
     assert zygote.folder is not None
     jobdir, workdir = _write_working_copy(job, zygote.folder)
-    nb = nbformat.reads(job.notebook, as_version=4)
-    cells = [{"cell_type": c.cell_type, "source": c.source} for c in nb.cells]
     request = {
         "workdir": str(workdir),
         "capture_dir": str(jobdir),
@@ -161,13 +162,15 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
         "hidden": tuple(job.hidden),
         "cells": cells,
     }
-    import pickle
-
     pid = None
+    sock = None
     try:
         try:
+            sock = zygote.connect()
             send_message(sock, pickle.dumps(request))
             started = _receive(sock, START_TIMEOUT)
+        except ZygoteError as error:
+            raise WorkerStartError(str(error)) from None
         except (OSError, EOFError) as error:
             raise WorkerStartError(f"the grading child did not start: {error}") from None
         if not started or started.get("event") != "started":
@@ -175,7 +178,8 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
         pid = int(started["pid"])
         problems = _collect(sock, pid, nb, job.limits, zygote)
     finally:
-        sock.close()
+        if sock is not None:
+            sock.close()
         if pid is not None:  # it and whatever it left running, in or out of its group
             kill_sandbox(pid, grace=0.0, workdir=workdir)
         shutil.rmtree(jobdir, ignore_errors=True)
@@ -262,8 +266,3 @@ def _dead_error(reason: str, ran: bool = True) -> dict:
         "evalue": text,
         "traceback": [f"DeadKernelError: {text}"],
     }
-
-
-def with_timeout(limits: Limits, cell_timeout: float) -> Limits:
-    """``limits`` with another cell time limit."""
-    return replace(limits, cell_timeout=float(cell_timeout))
