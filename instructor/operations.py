@@ -168,8 +168,11 @@ def grade(
                 unit="submission",
                 disable=not progress,
             ) as bar:
+                counts = {"graded": 0, "unchanged": 0, "failed": 0}
 
-                def tick(outcome, bar=bar):
+                def tick(outcome, bar=bar, counts=counts):
+                    counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                    bar.set_postfix(counts, refresh=False)
                     bar.update(1)
 
                 with warnings.catch_warnings():
