@@ -189,3 +189,17 @@ def test_a_zygote_that_dies_mid_run_is_a_retry_not_a_zero_for_the_learner():
         zygote.stop()
     cells = nbformat.reads(result.notebook, as_version=4).cells
     assert cells[0].outputs == [] and cells[1].outputs[0].data["text/plain"] == "42"
+
+
+def test_bad_grading_options_and_a_damaged_state_file_are_clear_errors(released_course, capsys):
+    course = released_course
+    assert cli.main(["grade", "--course", str(course.root), "--workers", "0"]) == 1
+    assert "--workers must be at least 1, not 0" in capsys.readouterr().err
+
+    state = course.root / operations.STATE_FILE
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text("{not json")
+    assert cli.main(["grade", "--course", str(course.root)]) == 1
+    err = capsys.readouterr().err
+    assert str(state) in err and "cannot be read" in err
+    assert state.read_text() == "{not json"  # left for the teacher to look at, not replaced
