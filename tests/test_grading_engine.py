@@ -148,6 +148,7 @@ def test_execute_submission_gives_kernel_like_outputs_and_stops_a_runaway_cell()
                 "input('name?')",
                 "1 / 0",
                 "os.getcwd().split(os.sep)[-3:]",
+                "os.system('echo from a subprocess >&2')\n7",
             ),
             files={"data.txt": b"hello"},
             limits=Limits(cell_timeout=2),
@@ -169,6 +170,12 @@ def test_execute_submission_gives_kernel_like_outputs_and_stops_a_runaway_cell()
     assert cells[4].outputs[0].ename == "ZeroDivisionError"
     # The cells after the runaway one still ran, in the nbgrader-shaped working copy.
     assert cells[5].outputs[0].data["text/plain"] == "['autograded', 'aiko', 'm00']"
+    # Output of other processes keeps its place: nbgrader gives no points for stderr that
+    # comes before the result.
+    assert [(o.output_type, o.get("name")) for o in cells[6].outputs] == [
+        ("stream", "stderr"),
+        ("execute_result", None),
+    ]
     assert result.problems and "stopped after 2 s" in result.problems[0]
 
 

@@ -63,15 +63,31 @@ def warm_up(extra_imports: tuple[str, ...] = ()) -> None:
 class _Outputs:
     """The outputs of the cell that runs now, with a byte budget for text."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, fd_capture: _FdCapture | None = None) -> None:
         self.limit = limit
         self.items: list[dict[str, Any]] = []
         self.text_bytes = 0
         self.cut = False
         self.rich_bytes = 0
         self.rich_cut = False
+        self._fd_capture = fd_capture
+        self._syncing = False
+
+    def sync(self) -> None:
+        """Take in what reached file descriptors 1 and 2 so far, so outputs keep their order.
+
+        nbgrader scores a cell by the first error, stderr or result among its outputs, so a
+        stderr line written by a subprocess before the result must come before it.
+        """
+        if self._fd_capture is not None and not self._syncing:
+            self._syncing = True
+            try:
+                self._fd_capture.drain(self)
+            finally:
+                self._syncing = False
 
     def stream(self, name: str, text: str) -> None:
+        self.sync()
         if not text or self.cut:
             return
         size = len(text.encode("utf-8", "replace"))
@@ -88,6 +104,7 @@ class _Outputs:
             self.items.append({"output_type": "stream", "name": name, "text": text})
 
     def add(self, output: dict[str, Any]) -> None:
+        self.sync()
         if output["output_type"] in ("display_data", "execute_result"):
             size = sum(len(str(value)) for value in output.get("data", {}).values())
             if self.rich_bytes + size > RICH_OUTPUT_FACTOR * self.limit:
@@ -260,7 +277,7 @@ def run_cells(
     for index, cell in enumerate(cells):
         if cell.get("cell_type") != "code" or not str(cell.get("source", "")).strip():
             continue
-        _outputs = _Outputs(max_output_bytes)
+        _outputs = _Outputs(max_output_bytes, fd_capture)
         yield "start", index, None
         try:
             shell.run_cell(str(cell["source"]), store_history=True)
@@ -277,7 +294,7 @@ def run_cells(
             if not isinstance(stream, _Stream):  # the cell replaced it; take it back
                 sys.stdout, sys.stderr = _Stream("stdout", _current), _Stream("stderr", _current)
                 break
-        fd_capture.drain(_outputs)
+        _outputs.sync()
         count = shell.execution_count - 1
         for output in _outputs.items:
             if output["output_type"] == "execute_result":
