@@ -251,6 +251,21 @@ class _FdCapture:
                 outputs.stream(name, data.decode("utf-8", "replace"))
 
 
+def language_info() -> dict[str, Any]:
+    """The notebook's ``language_info``, as IPython's kernel reports it (nbclient stores it)."""
+    import platform
+
+    return {
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": platform.python_version(),
+    }
+
+
 def capture_fds(folder: str) -> _FdCapture:
     """Send file descriptors 1 and 2 to files in ``folder`` (before the sandbox hides it)."""
     return _FdCapture(folder)

@@ -235,6 +235,8 @@ def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) 
         elif kind == "failed":
             raise WorkerStartError(str(event.get("message", "the sandbox failed")))
         elif kind == "done":
+            if isinstance(event.get("language_info"), dict):
+                nb.metadata["language_info"] = from_dict(event["language_info"])
             return problems
         elif kind == "crashed":
             end_reason = f"the grader's runner failed: {event.get('message', '')}"

@@ -106,7 +106,7 @@ def _child(conn: socket.socket) -> None:
                 emit({"event": "cell", "index": index})
             else:
                 emit({"event": "cell_done", "index": index, **result})
-        emit({"event": "done"})
+        emit({"event": "done", "language_info": executor.language_info()})
     except BaseException:  # noqa: BLE001 - the child must never fall back into the zygote loop
         status = 4
         try:
