@@ -80,6 +80,8 @@ def _cmd_grade(args) -> int:
     finally:
         if runner is not None:
             runner.close()
+    for item, problems in report.notes.items():
+        print(f"note {item}: {'; '.join(problems)}")
     return _print_report(report, "graded")
 
 

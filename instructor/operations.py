@@ -24,6 +24,9 @@ class StepReport:
     done: dict[str, list[str]] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    #: What a teacher may want to know about items that did not fail (a cell stopped at its
+    #: time limit, say), by item.
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _last_lines(result: dict, count: int = 6) -> str:
@@ -193,6 +196,8 @@ def grade(
             for outcome in outcomes:
                 if outcome.status == "graded":
                     report.done[module.id].append(outcome.student)
+                    if outcome.problems:
+                        report.notes[f"{module.id}/{outcome.student}"] = outcome.problems
                 elif outcome.status == "unchanged":
                     unchanged.append(outcome.student)
                 else:

@@ -35,6 +35,10 @@ def test_engine_and_stock_nbgrader_give_the_same_cell_scores(released_course, tm
     report = operations.grade(ours, [MODULE], progress=False, workers=2)
     assert report.failed == {}
     assert sorted(report.done[MODULE]) == sorted(students)
+    # The teacher is told which cell ran into the time limit, and nothing else is flagged.
+    (note,) = report.notes.values()
+    assert list(report.notes) == [f"{MODULE}/{_student(students, 'loop')}"]
+    assert note == [f"cell ex3-test: stopped after {TIMEOUT} s"]
 
     expected, got = cell_scores(stock), cell_scores(ours)
     assert len(expected) == len(students) * 6  # five test cells and the reflection

@@ -176,7 +176,7 @@ def test_execute_submission_gives_kernel_like_outputs_and_stops_a_runaway_cell()
         ("stream", "stderr"),
         ("execute_result", None),
     ]
-    assert result.problems and "stopped after 2 s" in result.problems[0]
+    assert result.problems == ["cell 3: stopped after 2 s"]
 
 
 def test_a_zygote_that_dies_mid_run_is_a_retry_not_a_zero_for_the_learner():

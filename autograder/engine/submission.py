@@ -211,7 +211,9 @@ def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) 
             assert running is not None
             if not interrupted:
                 timed_out.add(running)
-                problems.append(f"cell {running}: stopped after {limits.cell_timeout:g} s")
+                problems.append(
+                    f"{_cell_name(nb, running)}: stopped after {limits.cell_timeout:g} s"
+                )
                 _kill_group(pid, signal.SIGINT)
                 interrupted = True
                 deadline = time.monotonic() + INTERRUPT_GRACE
@@ -254,6 +256,12 @@ def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) 
         elif cell.get("execution_count") is None:
             cell.outputs = [from_dict(_dead_error(end_reason, ran=False))]
     return problems
+
+
+def _cell_name(nb, index: int) -> str:
+    """How a teacher finds a cell: its nbgrader grade id, else its number."""
+    grade_id = nb.cells[index].get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return f"cell {grade_id}" if grade_id else f"cell {index + 1}"
 
 
 def _dead_error(reason: str, ran: bool = True) -> dict:
