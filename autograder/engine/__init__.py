@@ -11,7 +11,7 @@ Names are imported on first use, so that starting the zygote need not wait for n
 from importlib import import_module
 
 _WHERE = {
-    "Limits": "._sandbox_choice",
+    "Limits": ".sandbox",
     "SubmissionOutcome": ".pipeline",
     "execute_timeout": ".pipeline",
     "grade_assignment": ".pipeline",

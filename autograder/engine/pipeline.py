@@ -24,7 +24,7 @@ from pathlib import Path
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from ._nbgrader_speedups import faster_nbgrader
-from ._sandbox_choice import Limits
+from .sandbox import Limits
 from .state import GradingState, submission_digest
 from .submission import ExecutedSubmission, SubmissionJob, WorkerStartError
 

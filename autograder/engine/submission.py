@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ._sandbox_choice import Limits, kill_sandbox
+from .sandbox import Limits, kill_sandbox
 from .zygote import Zygote, ZygoteError, recv_message, send_message
 
 #: Seconds a cell gets to stop after it is interrupted, before its process is killed.

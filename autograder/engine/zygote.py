@@ -82,7 +82,7 @@ def _die_with_parent() -> None:
 def _child(conn: socket.socket) -> None:
     """Run one job received on ``conn`` (in the forked child; never returns)."""
     from . import executor
-    from ._sandbox_choice import SandboxError, enter_sandbox
+    from .sandbox import SandboxError, enter_sandbox
 
     status = 0
     try:
