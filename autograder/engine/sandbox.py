@@ -91,7 +91,9 @@ class Limits:
         Seconds per cell (nbgrader's default); the parent enforces it. The sandbox sets a CPU-time
         backstop of ``20 * cell_timeout + 60`` seconds for the whole submission.
     memory_bytes : int
-        Address space of each process of the submission.
+        Memory each process of the submission may map beyond what the grading process had
+        already mapped when it entered the sandbox (its interpreter and preloaded libraries are
+        not the learner's to pay for).
     max_processes : int
         Processes and threads the submission may have at once.
     max_output_bytes : int
@@ -417,14 +419,8 @@ def _vm_size() -> int:
 
 
 def _set_limits(limits: Limits, processes: bool) -> None:
-    in_use = _vm_size()
-    if in_use >= limits.memory_bytes:
-        raise SandboxError(
-            f"the memory limit ({limits.memory_bytes} bytes) is below what the grading process "
-            f"already maps ({in_use} bytes); raise Limits.memory_bytes"
-        )
     chosen = [
-        (resource.RLIMIT_AS, limits.memory_bytes),
+        (resource.RLIMIT_AS, _vm_size() + limits.memory_bytes),
         (resource.RLIMIT_CPU, limits.cpu_seconds),
         (resource.RLIMIT_FSIZE, FILE_SIZE_LIMIT),
         (resource.RLIMIT_CORE, 0),
