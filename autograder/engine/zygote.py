@@ -89,7 +89,7 @@ def _child(conn: socket.socket) -> None:
         job = pickle.loads(recv_message(conn))  # from the grader itself, not from the learner
 
         def emit(event: dict[str, Any]) -> None:
-            send_message(conn, json.dumps(event).encode("utf-8"))
+            send_message(conn, json.dumps(event, default=str).encode("utf-8"))
 
         emit({"event": "started", "pid": os.getpid()})
         fd_capture = executor.capture_fds(job["capture_dir"])
