@@ -15,6 +15,7 @@ import ctypes
 import json
 import os
 import pickle
+import shutil
 import signal
 import socket
 import struct
@@ -148,8 +149,9 @@ def serve(socket_path: str) -> None:
     while True:
         events = selector.select()
         if any(key.fd == sys.stdin.fileno() for key, _ in events):
-            if not os.read(sys.stdin.fileno(), 4096):
-                return  # the grader is gone
+            if not os.read(sys.stdin.fileno(), 4096):  # the grader is gone: so is its folder
+                shutil.rmtree(os.path.dirname(socket_path), ignore_errors=True)
+                return
             continue
         conn, _ = listener.accept()
         pid = os.fork()
@@ -272,8 +274,6 @@ class Zygote:
                     detail = ""
             self.process = None
         if self.folder is not None:
-            import shutil
-
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
         return detail.strip()
