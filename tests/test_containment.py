@@ -233,13 +233,16 @@ def graded(tmp_path_factory):
         )
     for case, edit in EDITED_NOTEBOOK.items():
         _make_learner(course, case, learners / case, "", edit=edit, ex3=WRONG_OVER_RELIANCE)
-    for case in ("corrupt-json", "missing-notebook"):
+    for case in ("corrupt-json", "missing-notebook", "linked-notebook"):
         _make_learner(course, case, learners / case, "")
     operations.collect(course, [MODULE])
 
     submitted = course.folder("submitted", MODULE, "corrupt-json") / f"{MODULE}.ipynb"
     submitted.write_text('{"cells": [ this is not JSON')
     (course.folder("submitted", MODULE, "missing-notebook") / f"{MODULE}.ipynb").unlink()
+    linked = course.folder("submitted", MODULE, "linked-notebook") / f"{MODULE}.ipynb"
+    linked.unlink()  # the teacher's source notebook (all answers, hidden tests) in its place
+    linked.symlink_to(course.root / "source" / MODULE / f"{MODULE}.ipynb")
     extra = course.folder("submitted", MODULE, "extra-files")
     with open(extra / "big.bin", "wb") as stream:
         stream.truncate(64 << 20)  # a large file the learner left in the folder
@@ -445,11 +448,18 @@ def test_extra_files_change_nothing(graded):
     _assert_contained(graded, "extra-files")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nbgrader's autograde copies submitted/ to autograded/ as root and follows links; "
-    "grading must refuse or drop symbolic links in a submission before that copy",
-)
 def test_a_link_in_the_submission_does_not_reach_the_gradebook(graded):
     # A learner can swap a file of their inbound submission for a link before collect.
     assert "SQLite" not in _printed(graded, "extra-files")
+    autograded = graded["course"].folder("autograded", MODULE, "extra-files")
+    assert not (autograded / "notes.txt").exists()
+    notes = graded["report"].notes[f"{MODULE}/extra-files"]
+    assert any("notes.txt" in note and "symbolic link" in note for note in notes)
+
+
+def test_a_notebook_that_is_a_link_is_refused_not_graded(graded):
+    failed = graded["report"].failed
+    key = f"{MODULE}/linked-notebook"
+    assert key in failed and "symbolic link" in failed[key] and f"{MODULE}.ipynb" in failed[key]
+    assert not any(_scores(graded, "linked-notebook").values())  # the teacher's answers earn 0
+    assert not graded["course"].folder("autograded", MODULE, "linked-notebook").exists()

@@ -165,6 +165,20 @@ class _Grader:
         logger.handlers[:] = [handler]
         with self.gate:
             coursedir = self.coursedir(student)
+            folder = Path(coursedir.root) / "submitted" / student / self.assignment
+            links = _links_in(folder)
+            notebooks = [link for link in links if link.suffix == ".ipynb"]
+            if notebooks:
+                detail = (
+                    f"{notebooks[0]}: a notebook that is a symbolic link is not graded (grading "
+                    "would read whatever it points to); the learner must submit the notebook itself"
+                )
+                if _clear_stale_scores(coursedir, self.assignment, student):
+                    detail += "; its earlier autograde scores were cleared (they were stale)"
+                return SubmissionOutcome(student, "failed", detail, [])
+            # nbgrader copies a submission's other files as root and follows links: leave the
+            # links out of that copy, so none can bring the gradebook or another's work along.
+            coursedir.ignore = [*coursedir.ignore, *sorted({link.name for link in links})]
             converter = Autograde(coursedir=coursedir, config=self.config, log=logger)
             converter.force = True
             converter.create_student = True
@@ -182,12 +196,23 @@ class _Grader:
             try:
                 converter.start()
             except Exception as error:  # noqa: BLE001 - reported per learner, never fatal
-                folder = Path(coursedir.root) / "submitted" / student / self.assignment
                 detail = f"{folder}: {_failure_detail(log_text.getvalue(), error)}"
                 if _clear_stale_scores(coursedir, self.assignment, student):
                     detail += "; its earlier autograde scores were cleared (they were stale)"
                 return SubmissionOutcome(student, "failed", detail, step.problems)
-        return SubmissionOutcome(student, "graded", "", step.problems)
+        skipped = [f"{link}: a symbolic link, left out of grading" for link in links]
+        return SubmissionOutcome(student, "graded", "", [*skipped, *step.problems])
+
+
+def _links_in(folder: Path) -> list[Path]:
+    """Every symbolic link inside ``folder``, files and folders alike (links are not followed)."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(parent) / name
+            if path.is_symlink():
+                found.append(path)
+    return found
 
 
 def _failure_detail(log: str, error: Exception) -> str:
