@@ -40,8 +40,20 @@ __all__ = [
     "RelianceSummary",
     "Trial",
     "summarize",
+    "warm_up",
     *_ACTIVITIES,
 ]
+
+
+def warm_up() -> None:
+    """Train, once per process, the models that every learner's variant shares.
+
+    A grader calls this in its warm process before forking one child per submission, so that no
+    submission pays for it. It is cached: later calls return at once.
+    """
+    from .digit_cases import _advisor
+
+    _advisor()
 
 
 def __getattr__(name: str):
