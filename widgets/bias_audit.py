@@ -34,7 +34,6 @@ learning* (chapter on classification).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -282,11 +281,6 @@ class BiasAudit(Activity):
     """
 
     name = "bias-audit"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:

@@ -11,7 +11,6 @@ Python; ``_calibration_view`` draws it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -153,11 +152,6 @@ class CalibrationExplorer(Activity):
     """
 
     name = "calibration"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:

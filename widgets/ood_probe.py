@@ -12,7 +12,6 @@ This module is the model, pure Python; ``_ood_probe_view`` draws it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -228,11 +227,6 @@ class OutOfDistributionProbe(Activity):
     """
 
     name = "ood-probe"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:

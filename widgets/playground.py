@@ -12,7 +12,6 @@ Python; ``_playground_view`` draws it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -159,11 +158,6 @@ class ModelPlayground(Activity):
     """
 
     name = "playground"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:

@@ -35,7 +35,6 @@ divided by the same model's score on the original, ungeneralised columns.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -411,11 +410,6 @@ class ReidentificationLab(Activity):
     """
 
     name = "reidentification"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     def _build(self, seed: int) -> None:
         from sklearn.linear_model import LinearRegression

@@ -16,7 +16,6 @@ draws it.
 
 from __future__ import annotations
 
-import os
 import warnings
 from dataclasses import dataclass
 
@@ -167,11 +166,6 @@ class ShortcutLab(Activity):
     """
 
     name = "shortcut-lab"
-
-    def __init__(
-        self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
-    ) -> None:
-        super().__init__(learner, folder=folder)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
