@@ -154,51 +154,22 @@ def error_table_html(audit: BiasAudit) -> str:
     )
 
 
-class _Question(w.VBox):
-    """One judgement: its wording, the choices, an answer button and feedback."""
-
-    def __init__(self, question: str) -> None:
-        self.question = question
-        self.choices = kit.labelled(
-            w.RadioButtons(
-                options=choice_labels(question),
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="auto"),
-            ),
-            f"tt-question-{question}",
-        )
-        self.submit = kit.button(_("Submit answer"), f"tt-answer-{question}")
-        self.submit.layout.align_self = "flex-start"
-        self.feedback = w.HTML()
-        self.feedback.add_class(f"tt-feedback-{question}")
-        prompt = w.HTML(f"<b>{html.escape(question_text(question))}</b>")
-        super().__init__([prompt, self.choices, self.submit, self.feedback])
-
-    def show(self, choice: str | None, correct: bool) -> None:
-        """Lock the question on the learner's answer and say whether it was right."""
-        if choice is None:
-            return
-        self.choices.value = choice
-        self.choices.disabled = self.submit.disabled = True
-        verdict = _("Right.") if correct else _("Not the answer the data supports.")
-        explanation = {
-            "leak": _(
-                "The column that predicts the group best on its own is a proxy: dropping the "
-                "group column leaves it in."
-            ),
-            "wronged": _(
-                "A false negative turns down someone who would have done the job well; the "
-                "recorded past decisions did that more often to one group, and the model learnt it."
-            ),
-            "fair": _(
-                "Removing the column is not fairness: the proxies rebuild the group, and the "
-                "labels carry past bias (PAIR, Hidden bias)."
-            ),
-        }[self.question]
-        self.feedback.value = (
-            f"<span role='status'>{html.escape(verdict)} {html.escape(explanation)}</span>"
-        )
+def _explanation(question: str) -> str:
+    """Why the right answer to ``question`` is right, shown once the learner has answered."""
+    return {
+        "leak": _(
+            "The column that predicts the group best on its own is a proxy: dropping the "
+            "group column leaves it in."
+        ),
+        "wronged": _(
+            "A false negative turns down someone who would have done the job well; the "
+            "recorded past decisions did that more often to one group, and the model learnt it."
+        ),
+        "fair": _(
+            "Removing the column is not fairness: the proxies rebuild the group, and the "
+            "labels carry past bias (PAIR, Hidden bias)."
+        ),
+    }[question]
 
 
 class BiasAuditView(w.VBox):
@@ -237,10 +208,20 @@ class BiasAuditView(w.VBox):
         self.error_chart.add_class("tt-error-chart")
         self.error_table = w.HTML(error_table_html(audit))
         self.error_table.add_class("tt-error-table")
-        self.questions = {q: _Question(q) for q in QUESTIONS}
+        self.questions = {
+            q: kit.JudgementQuestion(
+                question_text(q),
+                choice_labels(q),
+                submit=_("Submit answer"),
+                question_class=f"tt-question-{q}",
+                submit_class=f"tt-answer-{q}",
+                feedback_class=f"tt-feedback-{q}",
+            )
+            for q in QUESTIONS
+        }
         self.fit.on_click(self._on_fit)
-        for question in self.questions.values():
-            question.submit.on_click(lambda _b, q=question.question: self._on_answer(q))
+        for question, box in self.questions.items():
+            box.submit.on_click(lambda _b, q=question: self._on_answer(q))
         super().__init__(
             [
                 intro,
@@ -282,8 +263,8 @@ class BiasAuditView(w.VBox):
         if choice is None:
             self.message.say(_("Choose one of the answers first."))
             return
-        correct = self.audit.answer(question, choice)
-        self.questions[question].show(choice, correct)
+        self.audit.answer(question, choice)
+        self.render_answer(question)
 
     # -- drawing -------------------------------------------------------------------------------
     def render(self) -> None:
@@ -309,6 +290,15 @@ class BiasAuditView(w.VBox):
             )
         self.leak_chart.value = leak_figure_html(audit)
         self.leak_table.value = leak_table_html(audit)
-        for question, box in self.questions.items():
-            choice = audit.answers_.get(question)
-            box.show(choice, choice == audit.correct_choice(question))
+        for question in self.questions:
+            self.render_answer(question)
+
+    def render_answer(self, question: str) -> None:
+        """Lock ``question`` on the learner's answer and say whether it was right."""
+        choice = self.audit.answers_.get(question)
+        text = ""
+        if choice is not None:
+            right = choice == self.audit.correct_choice(question)
+            verdict = _("Right.") if right else _("Not the answer the data supports.")
+            text = f"{verdict} {_explanation(question)}"
+        self.questions[question].show(choice, text, status=True)

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ._view_kit import (
     PALETTE,
+    JudgementQuestion,
     MessageArea,
     button,
     figure_html,
@@ -103,32 +104,23 @@ class CalibrationView(w.VBox):
         )
         self.model.observe(self._on_condition, names="value")
         self.shift.observe(self._on_condition, names="value")
-        self.question = labelled(
-            w.RadioButtons(
-                options=[(choice_label(c), c) for c in CHOICES],
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="auto"),
+        self.judgement = JudgementQuestion(
+            _(
+                "The model that always says 50% has an ECE of about 0 here. "
+                "What does that tell you?"
             ),
-            "tt-question",
+            [(choice_label(c), c) for c in CHOICES],
+            submit=_("Submit my answer"),
+            feedback_class=None,
         )
-        self.answer = button(_("Submit my answer"), "tt-answer")
+        self.question = self.judgement.choices
+        self.answer = self.judgement.submit
         self.message = MessageArea()
         self.progress = w.HTML()
         self.progress.add_class("tt-progress")
         self.submit.on_click(self._on_submit)
         self.reveal.on_click(self._on_reveal)
         self.answer.on_click(self._on_answer)
-        question_text = w.HTML(
-            "<p><b>"
-            + html.escape(
-                _(
-                    "The model that always says 50% has an ECE of about 0 here. "
-                    "What does that tell you?"
-                )
-            )
-            + "</b></p>"
-        )
         super().__init__(
             [
                 intro,
@@ -138,9 +130,7 @@ class CalibrationView(w.VBox):
                 self.numbers,
                 self.model,
                 self.shift,
-                question_text,
-                self.question,
-                w.HBox([self.answer]),
+                self.judgement,
                 self.message,
                 self.progress,
             ]
@@ -210,8 +200,6 @@ class CalibrationView(w.VBox):
             if revealed:
                 for slider, value in zip(self.sliders, explorer.guess_, strict=True):
                     slider.value = round(value * 100)
-            if explorer.answer_ is not None:
-                self.question.value = explorer.answer_
         finally:
             self._syncing = False
         for slider in self.sliders:
@@ -219,8 +207,7 @@ class CalibrationView(w.VBox):
         self.submit.disabled = revealed
         self.reveal.disabled = revealed
         self.model.disabled = self.shift.disabled = not revealed
-        answered = explorer.answer_ is not None
-        self.question.disabled = self.answer.disabled = answered or not revealed
+        self.judgement.show(explorer.answer_, ready=revealed)
         condition = explorer.condition(*explorer.current_) if revealed else None
         show_guess = not revealed or explorer.current_ == (GUESSED_MODEL, False)
         self.plot.value = self._figure(guess if show_guess else None, condition)

@@ -10,6 +10,7 @@ import ipywidgets as w
 from . import _digit_models as dm
 from ._view_kit import (
     PALETTE,
+    JudgementQuestion,
     MessageArea,
     button,
     figure_html,
@@ -236,29 +237,21 @@ class OutOfDistributionProbeView(w.VBox):
         self.drawing_chart = w.HTML()
         self.drawing_chart.add_class("tt-drawing-chart")
 
-        self.question_label = w.HTML(
-            "<b>"
-            + html.escape(
-                _(
-                    "Why could the network's high confidence not warn you, while the models' "
-                    "disagreement could?"
-                )
-            )
-            + "</b>"
-        )
         texts = choice_texts()
-        self.question = labelled(
-            w.RadioButtons(
-                options=[(texts[key], key) for key in activity.choice_order_],
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="100%"),
+        self.judgement = JudgementQuestion(
+            _(
+                "Why could the network's high confidence not warn you, while the models' "
+                "disagreement could?"
             ),
-            "tt-question",
+            [(texts[key], key) for key in activity.choice_order_],
+            submit=_("Submit my answer"),
+            submit_class="tt-submit-answer",
+            feedback_class="tt-verdict",
+            width="100%",
         )
-        self.submit = button(_("Submit my answer"), "tt-submit-answer")
-        self.verdict = w.HTML()
-        self.verdict.add_class("tt-verdict")
+        self.question = self.judgement.choices
+        self.submit = self.judgement.submit
+        self.verdict = self.judgement.feedback
 
         self.ask_button.on_click(self._on_ask)
         self.confirm.on_click(self._on_confirm)
@@ -275,10 +268,7 @@ class OutOfDistributionProbeView(w.VBox):
                 self.grid,
                 w.HBox([self.clear, self.ask_drawing]),
                 w.HBox([self.drawing, self.drawing_chart]),
-                self.question_label,
-                self.question,
-                self.submit,
-                self.verdict,
+                self.judgement,
             ]
         )
         self.add_class("tt-ood-probe")
@@ -361,14 +351,9 @@ class OutOfDistributionProbeView(w.VBox):
     def render_question(self) -> None:
         """Lock the question once answered and say whether the answer holds."""
         choice = self.activity.choice_
-        answered = choice is not None
-        self.question.disabled = answered
-        self.submit.disabled = answered
-        if not answered:
-            self.verdict.value = ""
-            return
-        self.question.value = choice
-        if choice == CORRECT_CHOICE:
+        if choice is None:
+            text = ""
+        elif choice == CORRECT_CHOICE:
             text = _(
                 "Yes. Confidence is a share of 100% over the ten digits, so nonsense still gets "
                 "a confident answer. Models built differently agree where they learned and "
@@ -381,7 +366,7 @@ class OutOfDistributionProbeView(w.VBox):
                 "Not quite. Look back at the static and the letters: how confident was the "
                 "network, and how many models agreed with it?"
             )
-        self.verdict.value = html.escape(text)
+        self.judgement.show(choice, text)
 
     def review_html(self) -> str:
         """Every probe with the models' answers, the learner's call and the careful call."""

@@ -11,8 +11,8 @@ from ._view_kit import (
     CATEGORY_COLOURS,
     MARKERS,
     PALETTE,
+    JudgementQuestion,
     MessageArea,
-    button,
     figure_html,
     guarded,
     labelled,
@@ -98,26 +98,17 @@ class PlaygroundView(w.VBox):
         self.scores.add_class("tt-scores")
         self.history = w.HTML()
         self.history.add_class("tt-history")
-        question_text = w.HTML(
-            "<p><b>"
-            + html.escape(
-                _(
-                    "You want a model that sorts new points nobody has seen yet. Which of your "
-                    "settings would you trust?"
-                )
-            )
-            + "</b></p>"
-        )
-        self.question = labelled(
-            w.RadioButtons(
-                options=[(choice_label(c), c) for c in CHOICES],
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="auto"),
+        self.judgement = JudgementQuestion(
+            _(
+                "You want a model that sorts new points nobody has seen yet. Which of your "
+                "settings would you trust?"
             ),
-            "tt-question",
+            [(choice_label(c), c) for c in CHOICES],
+            submit=_("Submit my answer"),
+            feedback_class=None,
         )
-        self.answer = button(_("Submit my answer"), "tt-answer")
+        self.question = self.judgement.choices
+        self.answer = self.judgement.submit
         self.answer.on_click(self._on_answer)
         self.message = MessageArea()
         self.progress = w.HTML()
@@ -132,9 +123,7 @@ class PlaygroundView(w.VBox):
                 self.plot,
                 self.scores,
                 self.history,
-                question_text,
-                self.question,
-                w.HBox([self.answer]),
+                self.judgement,
                 self.message,
                 self.progress,
             ]
@@ -172,11 +161,9 @@ class PlaygroundView(w.VBox):
         self._syncing = True
         try:
             self.neighbours.value, self.noise.value, self.size.value = playground.current_
-            if playground.answer_ is not None:
-                self.question.value = playground.answer_
         finally:
             self._syncing = False
-        self.question.disabled = self.answer.disabled = playground.answer_ is not None
+        self.judgement.show(playground.answer_)
         fit = playground.fit_setting(*playground.current_)
         self.plot.value = self._figure(fit)
         self.scores.value = table_html(

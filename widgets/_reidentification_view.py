@@ -231,19 +231,14 @@ class ReidentificationView(w.VBox):
         self.sample.add_class("tt-sample")
         self.tried = w.HTML()
         self.tried.add_class("tt-tried")
-        self.choices = kit.labelled(
-            w.RadioButtons(
-                options=choice_labels(),
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="auto"),
-            ),
-            "tt-question",
+        self.judgement = kit.JudgementQuestion(
+            _("Why is a table of postcode, sex and birth date risky without names?"),
+            choice_labels(),
+            submit=_("Submit answer"),
         )
-        self.submit = kit.button(_("Submit answer"), "tt-answer")
-        self.submit.layout.align_self = "flex-start"
-        self.feedback = w.HTML()
-        self.feedback.add_class("tt-feedback")
+        self.choices = self.judgement.choices
+        self.submit = self.judgement.submit
+        self.feedback = self.judgement.feedback
 
         if lab.tried_:  # resume on the learner's last setting without logging it again
             last = lab.tried_[-1]
@@ -263,16 +258,7 @@ class ReidentificationView(w.VBox):
                 self.histogram,
                 self.histogram_table,
                 self.tried,
-                w.HTML(
-                    "<b>"
-                    + html.escape(
-                        _("Why is a table of postcode, sex and birth date risky without names?")
-                    )
-                    + "</b>"
-                ),
-                self.choices,
-                self.submit,
-                self.feedback,
+                self.judgement,
                 self.message,
             ]
         )
@@ -309,9 +295,8 @@ class ReidentificationView(w.VBox):
         self.histogram.value = self._figure.html(release)
         self.histogram_table.value = histogram_table_html(release)
         self.tried.value = tried_html(lab)
+        text = ""
         if lab.answer_ is not None:
-            self.choices.value = lab.answer_
-            self.choices.disabled = self.submit.disabled = True
             verdict = (
                 _("Right.")
                 if lab.answer_ == RIGHT_CHOICE
@@ -322,6 +307,5 @@ class ReidentificationView(w.VBox):
                 "anyone holding a list of names with the same columns (a club's members, a voter "
                 "list) can join it to the table and read the diagnosis."
             )
-            self.feedback.value = (
-                f"<span role='status'>{html.escape(verdict)} {html.escape(explanation)}</span>"
-            )
+            text = f"{verdict} {explanation}"
+        self.judgement.show(lab.answer_, text, status=True)

@@ -11,6 +11,7 @@ import numpy as np
 from . import _digit_models as dm
 from ._view_kit import (
     PALETTE,
+    JudgementQuestion,
     MessageArea,
     button,
     figure_html,
@@ -231,29 +232,21 @@ class ShortcutLabView(w.VBox):
         self.located = w.HTML()
         self.located.add_class("tt-located")
 
-        self.question_label = w.HTML(
-            "<b>"
-            + html.escape(
-                _(
-                    "Why did the model trained with the mark lose accuracy when the mark no "
-                    "longer matched the digit?"
-                )
-            )
-            + "</b>"
-        )
         texts = choice_texts()
-        self.question = labelled(
-            w.RadioButtons(
-                options=[(texts[key], key) for key in lab.choice_order_],
-                value=None,
-                description=_("Your answer:"),
-                layout=w.Layout(width="100%"),
+        self.judgement = JudgementQuestion(
+            _(
+                "Why did the model trained with the mark lose accuracy when the mark no "
+                "longer matched the digit?"
             ),
-            "tt-question",
+            [(texts[key], key) for key in lab.choice_order_],
+            submit=_("Submit my answer"),
+            submit_class="tt-submit-answer",
+            feedback_class="tt-verdict",
+            width="100%",
         )
-        self.submit = button(_("Submit my answer"), "tt-submit-answer")
-        self.verdict = w.HTML()
-        self.verdict.add_class("tt-verdict")
+        self.question = self.judgement.choices
+        self.submit = self.judgement.submit
+        self.verdict = self.judgement.feedback
 
         self.train.observe(self._on_train, names="value")
         self.test.observe(self._on_test, names="value")
@@ -273,10 +266,7 @@ class ShortcutLabView(w.VBox):
                 self.locate_label,
                 w.HBox([self.row, self.col, self.locate]),
                 self.located,
-                self.question_label,
-                self.question,
-                self.submit,
-                self.verdict,
+                self.judgement,
                 self.message,
             ]
         )
@@ -427,13 +417,9 @@ class ShortcutLabView(w.VBox):
     def render_question(self) -> None:
         """Lock the question once answered and say whether the answer holds."""
         choice = self.lab.choice_
-        answered = choice is not None
-        self.question.disabled = self.submit.disabled = answered
-        if not answered:
-            self.verdict.value = ""
-            return
-        self.question.value = choice
-        if choice == CORRECT_CHOICE:
+        if choice is None:
+            text = ""
+        elif choice == CORRECT_CHOICE:
             text = _(
                 "Yes. The mark was the easiest way to tell the training pictures apart, so the "
                 "model learned it. High test accuracy only showed that the test pictures had "
@@ -445,4 +431,4 @@ class ShortcutLabView(w.VBox):
                 "Not quite. Compare the two models on the same broken test pictures: what "
                 "differs between them?"
             )
-        self.verdict.value = html.escape(text)
+        self.judgement.show(choice, text)

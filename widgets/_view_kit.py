@@ -128,3 +128,72 @@ def guarded(handler):
         return None
 
     return wrapper
+
+
+class JudgementQuestion(w.VBox):
+    """A judgement question: a bold prompt, the choices, a submit button and a feedback line.
+
+    The view wires :attr:`submit` to its own handler and calls :meth:`show` when it draws, so the
+    question locks on the learner's first answer (the model refuses a second one).
+
+    Parameters
+    ----------
+    prompt : str
+        The question, already translated.
+    options : list of (str, str)
+        The choices as ``(label, key)`` pairs, in the order the learner sees them.
+    submit : str
+        The submit button's label, already translated.
+    question_class, submit_class : str
+        CSS classes of the choices and of the button (tests and stylesheets find them by these).
+    feedback_class : str or None
+        CSS class of the feedback line; ``None`` leaves the line out (the view says the verdict
+        in its message area instead).
+    width : str
+        CSS width of the choices.
+    """
+
+    def __init__(
+        self,
+        prompt: str,
+        options: list[tuple[str, str]],
+        *,
+        submit: str,
+        question_class: str = "tt-question",
+        submit_class: str = "tt-answer",
+        feedback_class: str | None = "tt-feedback",
+        width: str = "auto",
+    ) -> None:
+        self.prompt = w.HTML(f"<b>{html.escape(prompt)}</b>")
+        self.choices = labelled(
+            w.RadioButtons(
+                options=options,
+                value=None,
+                description=_("Your answer:"),
+                layout=w.Layout(width=width),
+            ),
+            question_class,
+        )
+        self.submit = button(submit, submit_class)
+        self.submit.layout.align_self = "flex-start"
+        self.feedback = w.HTML()
+        children = [self.prompt, self.choices, self.submit]
+        if feedback_class is not None:
+            self.feedback.add_class(feedback_class)
+            children.append(self.feedback)
+        super().__init__(children)
+
+    def show(
+        self, choice: str | None, text: str = "", *, status: bool = False, ready: bool = True
+    ) -> None:
+        """Lock the question on ``choice`` (the learner's answer, or ``None``) and say ``text``.
+
+        ``status`` makes the feedback a live region; ``ready=False`` keeps an unanswered
+        question closed (the activity does not take an answer yet).
+        """
+        answered = choice is not None
+        if answered:
+            self.choices.value = choice
+        self.choices.disabled = self.submit.disabled = answered or not ready
+        text = html.escape(text)
+        self.feedback.value = f"<span role='status'>{text}</span>" if status and text else text

@@ -25,8 +25,8 @@ def steps(folder, learner):
         calls.append(fit)
     for question in QUESTIONS:
 
-        def answer(box=view.questions[question]):
-            box.choices.value = choice_labels(box.question)[1][1]
+        def answer(box=view.questions[question], question=question):
+            box.choices.value = choice_labels(question)[1][1]
             box.submit.click()
 
         calls.append(answer)
