@@ -114,3 +114,19 @@ def test_same_learner_same_variant_and_another_learner_another(tmp_path):
         again = cls("aiko", folder=tmp_path / name / "2").start()
         other = cls("ben", folder=tmp_path / name / "3").start()
         assert one.seed_ == again.seed_ != other.seed_, name
+
+
+def test_a_judgement_question_refuses_no_choice_and_locks_on_the_answer():
+    from thinktwice.widgets._view_kit import JudgementQuestion
+
+    box = JudgementQuestion("Why?", [("Because", "because"), ("No idea", "none")], submit="Go")
+    with pytest.raises(tw.ActivityError, match="Pick one"):
+        box.chosen("Pick one")
+    box.show(None, ready=False)
+    assert box.choices.disabled and box.submit.disabled  # not open yet
+    box.show(None)
+    assert not box.choices.disabled and box.feedback.value == ""
+    box.show("none", "Not <quite>.", status=True)
+    assert box.choices.value == "none" and box.choices.disabled and box.submit.disabled
+    assert box.feedback.value == "<span role='status'>Not &lt;quite&gt;.</span>"
+    assert box.chosen("Pick one") == "none"

@@ -259,10 +259,7 @@ class BiasAuditView(w.VBox):
 
     @kit.guarded
     def _on_answer(self, question: str) -> None:
-        choice = self.questions[question].choices.value
-        if choice is None:
-            self.message.say(_("Choose one of the answers first."))
-            return
+        choice = self.questions[question].chosen(_("Choose one of the answers first."))
         self.audit.answer(question, choice)
         self.render_answer(question)
 

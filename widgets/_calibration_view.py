@@ -176,10 +176,7 @@ class CalibrationView(w.VBox):
 
     @guarded
     def _on_answer(self, _button=None) -> None:
-        if self.question.value is None:
-            self.message.say(_("Choose an answer first."))
-            return
-        right = self.explorer.answer(self.question.value)
+        right = self.explorer.answer(self.judgement.chosen(_("Choose an answer first.")))
         self.render()
         self.message.say(
             _("Right: being calibrated is not the same as being useful.")

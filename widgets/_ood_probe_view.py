@@ -310,10 +310,7 @@ class OutOfDistributionProbeView(w.VBox):
 
     @guarded
     def _on_submit(self, _button=None) -> None:
-        if self.question.value is None:
-            self.message.say(_("Choose an answer first."))
-            return
-        self.activity.answer(self.question.value)
+        self.activity.answer(self.judgement.chosen(_("Choose an answer first.")))
         self.render_question()
 
     # -- drawing -------------------------------------------------------------------------------

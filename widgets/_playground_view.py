@@ -143,10 +143,7 @@ class PlaygroundView(w.VBox):
 
     @guarded
     def _on_answer(self, _button=None) -> None:
-        if self.question.value is None:
-            self.message.say(_("Choose an answer first."))
-            return
-        right = self.playground.answer(self.question.value)
+        right = self.playground.answer(self.judgement.chosen(_("Choose an answer first.")))
         self.render()
         self.message.say(
             _("Right: only the test points show how the model does on points it never saw.")

@@ -278,10 +278,7 @@ class ReidentificationView(w.VBox):
 
     @kit.guarded
     def _on_answer(self, _button=None) -> None:
-        if self.choices.value is None:
-            self.message.say(_("Choose one of the answers first."))
-            return
-        self.lab.answer(self.choices.value)
+        self.lab.answer(self.judgement.chosen(_("Choose one of the answers first.")))
         self.render()
 
     # -- drawing -------------------------------------------------------------------------------

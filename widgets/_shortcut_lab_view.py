@@ -328,10 +328,7 @@ class ShortcutLabView(w.VBox):
 
     @guarded
     def _on_submit(self, _button=None) -> None:
-        if self.question.value is None:
-            self.message.say(_("Choose an answer first."))
-            return
-        self.lab.answer(self.question.value)
+        self.lab.answer(self.judgement.chosen(_("Choose an answer first.")))
         self.render_question()
 
     # -- drawing -------------------------------------------------------------------------------

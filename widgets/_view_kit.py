@@ -183,6 +183,15 @@ class JudgementQuestion(w.VBox):
             children.append(self.feedback)
         super().__init__(children)
 
+    def chosen(self, missing: str) -> str:
+        """The key of the chosen answer; with none chosen, refuse with the message ``missing``.
+
+        Inside a :func:`guarded` handler the refusal becomes the view's message.
+        """
+        if self.choices.value is None:
+            raise ActivityError(missing)
+        return self.choices.value
+
     def show(
         self, choice: str | None, text: str = "", *, status: bool = False, ready: bool = True
     ) -> None:
