@@ -64,5 +64,6 @@ def test_a_teacher_with_only_the_wheel_has_the_course(tmp_path):
 
 def test_ruff_is_clean():
     ruff = Path(sys.executable).with_name("ruff")
-    result = subprocess.run([str(ruff), "check", "."], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+    for command in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run([str(ruff), *command], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"ruff {' '.join(command)}:\n{result.stdout}"
