@@ -41,12 +41,22 @@ def prepare_lab(folder: str | os.PathLike[str]) -> Course:
     )
     release(course)
     (root / CONFIG_FILE).write_text(_LAB_CONFIG, "utf-8")
-    settings = root / ".jupyter-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "notification.jupyterlab-settings").write_text(
+    quiet_settings(root)
+    return course
+
+
+def quiet_settings(folder: str | os.PathLike[str]) -> Path:
+    """Write JupyterLab settings for ``folder`` that turn off the news and update pop-ups.
+
+    :func:`lab_environment` points ``JUPYTERLAB_SETTINGS_DIR`` at the folder returned.
+    """
+    settings = Path(folder).resolve() / ".jupyter-settings"
+    notification = settings / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True, exist_ok=True)
+    (notification / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}), "utf-8"
     )
-    return course
+    return settings
 
 
 def lab_command(folder: str | os.PathLike[str], port: int, open_browser: bool = False) -> list[str]:

@@ -1,3 +1,4 @@
+import contextlib
 import os
 import signal
 import socket
@@ -50,6 +51,44 @@ def lab_request(url, data=None):
         return response.status, response.read().decode()
 
 
+@contextlib.contextmanager
+def serve(command, *, url, env, log_path, cwd=None):
+    """Run a server in its own process group until ``url`` answers; stop it by its group id.
+
+    Any HTTP answer, even an error status, means the server is up.
+    """
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=5).close()
+                break
+            except urllib.error.HTTPError:
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{command[0]} did not start:\n" + log_path.read_text()[-3000:])
+                time.sleep(0.5)
+        yield
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
 @pytest.fixture
 def lab(tmp_path):
     """`thinktwice lab` running on a free port of 127.0.0.1: yields (base URL, lab folder)."""
@@ -57,33 +96,10 @@ def lab(tmp_path):
     env = dict(os.environ, JUPYTER_TOKEN=TOKEN, HOME=str(tmp_path / "home"))
     env.pop("JUPYTER_CONFIG_DIR", None)
     thinktwice = Path(sys.executable).with_name("thinktwice")
-    log = open(tmp_path / "lab.log", "w")
-    proc = subprocess.Popen(
-        [str(thinktwice), "lab", str(tmp_path / "lab"), "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    command = [str(thinktwice), "lab", str(tmp_path / "lab"), "--port", str(port)]
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            lab_request(f"{base}/api/status")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                pytest.fail("lab did not start:\n" + (tmp_path / "lab.log").read_text()[-3000:])
-            time.sleep(0.5)
-    yield base, tmp_path / "lab"
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    log.close()
+    with serve(command, url=f"{base}/api/status", env=env, log_path=tmp_path / "lab.log"):
+        yield base, tmp_path / "lab"
 
 
 CHROMIUM_ARGS = [
@@ -125,14 +141,10 @@ def activity_lab(tmp_path_factory):
     The learner is ``browser-learner`` (``THINKTWICE_LEARNER``); each test writes its own
     notebook into the folder, so no two tests share a kernel.
     """
-    from thinktwice.instructor.lab import lab_command, lab_environment
+    from thinktwice.instructor.lab import lab_command, lab_environment, quiet_settings
 
     folder = tmp_path_factory.mktemp("activity-lab")
-    settings = folder / ".jupyter-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        '{"fetchNews": "false", "checkForUpdates": false}'
-    )
+    quiet_settings(folder)
     port = _free_port()
     env = dict(
         lab_environment(folder),
@@ -141,31 +153,9 @@ def activity_lab(tmp_path_factory):
         THINKTWICE_LEARNER="browser-learner",
     )
     env.pop("JUPYTER_CONFIG_DIR", None)
-    log_path = folder / ".lab.log"
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            lab_command(folder, port),
-            cwd=folder,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            lab_request(f"{base}/api/status")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                os.killpg(proc.pid, signal.SIGKILL)
-                pytest.fail("lab did not start:\n" + log_path.read_text()[-3000:])
-            time.sleep(0.5)
-    yield base, folder
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    url = f"{base}/api/status"
+    with serve(
+        lab_command(folder, port), url=url, env=env, log_path=folder / ".lab.log", cwd=folder
+    ):
+        yield base, folder

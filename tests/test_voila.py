@@ -1,18 +1,13 @@
 """An activity as a Voilà app: it renders without the notebook around it, and a click is logged."""
 
 import os
-import signal
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from .browser_kit import assert_not_blank, last_event, settle, write_notebook
-from .conftest import _free_port
+from .conftest import _free_port, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TOKEN = "thinktwice-voila-token"
@@ -29,42 +24,17 @@ def voila_app(tmp_path):
     port = _free_port()
     env = dict(os.environ, THINKTWICE_LEARNER="voila-learner", HOME=str(tmp_path / ".home"))
     voila = Path(sys.executable).with_name("voila")
-    with open(tmp_path / "voila.log", "w") as log:
-        proc = subprocess.Popen(
-            [
-                str(voila),
-                "trial.ipynb",
-                "--no-browser",
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                f"--token={TOKEN}",
-            ],
-            cwd=tmp_path,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/?token={TOKEN}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/static/", timeout=5)
-            break
-        except urllib.error.HTTPError:
-            break  # the server answers; that is all we wait for
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                os.killpg(proc.pid, signal.SIGKILL)
-                pytest.fail("voila did not start:\n" + (tmp_path / "voila.log").read_text())
-            time.sleep(0.5)
-    yield url, tmp_path
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    command = [
+        str(voila),
+        "trial.ipynb",
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        f"--token={TOKEN}",
+    ]
+    static = f"http://127.0.0.1:{port}/voila/static/"
+    with serve(command, url=static, env=env, log_path=tmp_path / "voila.log", cwd=tmp_path):
+        yield f"http://127.0.0.1:{port}/?token={TOKEN}", tmp_path
 
 
 def test_the_reliance_trial_runs_as_a_voila_app(voila_app, page, tmp_path):
