@@ -109,20 +109,15 @@ def reliance_trial_completed(
 ) -> Score:
     """Points in proportion to the cases of the learner's reliance trial completed.
 
-    Reads the evidence log in the assignment folder, never the notebook's variables, and counts
-    only the cases of this learner's own variant, in the given ``mode`` and with or without
-    ``explanations``. The answers themselves are not graded.
+    :func:`activity_score` by completion, for the trial the notebook runs: it counts only the
+    cases of this learner's own variant, in the given ``mode`` and with or without
+    ``explanations``. The answers themselves are never graded.
     """
-    try:
-        trial = _learner_trial(form, folder, mode=mode, explanations=explanations)
-    except EvidenceError as error:
-        return Score(0, points, [f"{FAIL} " + str(error)]).report()
-    done, total = trial.position, trial.n_cases
-    mark = PASS if done == total else FAIL
-    message = _("You completed {done} of {total} cases of the reliance trial.").format(
-        done=done, total=total
+    folder = folder or os.getcwd()
+    trial = RelianceTrial(
+        learner_id(folder), form=form, folder=folder, mode=mode, explanations=explanations
     )
-    return Score(points * done / total, points, [f"{mark} {message}"]).report()
+    return activity_score(trial, points, by="completion")
 
 
 def activity_score(activity: Activity, points: float, by: str = "credit") -> Score:
@@ -155,9 +150,7 @@ def activity_score(activity: Activity, points: float, by: str = "credit") -> Sco
         return Score(0, points, [f"{FAIL} " + str(error)]).report()
     share = outcome.fraction if by == "credit" else outcome.completion
     mark = PASS if share >= 1 else FAIL
-    progress = _("You completed {done} of {total} steps.").format(
-        done=outcome.done, total=outcome.total
-    )
+    progress = activity.progress(outcome)
     return Score(points * share, points, [f"{mark} {progress}", *outcome.feedback]).report()
 
 

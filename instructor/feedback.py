@@ -23,6 +23,7 @@ from nbgrader.preprocessors import ClearHiddenTests
 
 from .course_dir import Course, ensure_tools_on_path, resolve_modules
 from .errors import ThinkTwiceError
+from .steps import StepReport, run_step
 
 #: What replaces an output line that repeats hidden test source.
 HIDDEN_NOTE = "[hidden test source not shown]"
@@ -148,20 +149,20 @@ def _check_folder(folder: Path, autograded: Path, secret: set[str]) -> None:
 def generate_feedback(course: Course, module_names: list[str] | None = None):
     """Write feedback without hidden tests for graded submissions, check it, and release it.
 
-    Returns the :class:`~thinktwice.instructor.operations.StepReport` of the step.
+    Returns the :class:`~thinktwice.instructor.steps.StepReport` of the step.
     """
-    from .operations import StepReport, _run
-
     api = _api(course)
     report = StepReport()
     for module in resolve_modules(module_names):
-        _run(f"generating feedback for {module.id}", lambda m=module.id: api.generate_feedback(m))
+        run_step(
+            f"generating feedback for {module.id}", lambda m=module.id: api.generate_feedback(m)
+        )
         students = []
         for folder in sorted((course.root / "feedback").glob(f"*/{module.id}")):
             student = folder.parent.name
             autograded = course.folder("autograded", module.id, student)
             _check_folder(folder, autograded, _secrets_of(course, module.id, student))
             students.append(student)
-        _run(f"releasing feedback for {module.id}", lambda m=module.id: api.release_feedback(m))
+        run_step(f"releasing feedback for {module.id}", lambda m=module.id: api.release_feedback(m))
         report.done[module.id] = students
     return report

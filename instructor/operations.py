@@ -8,36 +8,13 @@ from __future__ import annotations
 
 import shutil
 import warnings
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
 from .course_dir import Course, ensure_tools_on_path, resolve_modules
 from .errors import ThinkTwiceError
-
-
-@dataclass
-class StepReport:
-    """What one step did, per module: which students or items, and which failed and why."""
-
-    done: dict[str, list[str]] = field(default_factory=dict)
-    failed: dict[str, str] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)
-    #: What a teacher may want to know about items that did not fail (a cell stopped at its
-    #: time limit, say), by item.
-    notes: dict[str, list[str]] = field(default_factory=dict)
-
-
-def _last_lines(result: dict, count: int = 6) -> str:
-    text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    return " | ".join(line.strip() for line in text[-count:]) or "no detail from nbgrader"
-
-
-def _run(step: str, action: Callable[[], dict]) -> None:
-    result = action()
-    if not result.get("success"):
-        raise ThinkTwiceError(f"{step} failed: {_last_lines(result)}")
+from .feedback import generate_feedback
+from .steps import StepReport, run_step
 
 
 def release(
@@ -59,10 +36,10 @@ def release(
         if outbound.exists() and not force:
             report.skipped[module.id] = "already released (use --force to release again)"
             continue
-        _run(f"generating {module.id}", lambda m=module.id: api.generate_assignment(m))
+        run_step(f"generating {module.id}", lambda m=module.id: api.generate_assignment(m))
         if outbound.exists():
             shutil.rmtree(outbound)
-        _run(f"releasing {module.id}", lambda m=module.id: api.release_assignment(m))
+        run_step(f"releasing {module.id}", lambda m=module.id: api.release_assignment(m))
         report.done[module.id] = []
     return report
 
@@ -72,7 +49,7 @@ def collect(course: Course, module_names: list[str] | None = None) -> StepReport
     api = course.api()
     report = StepReport()
     for module in resolve_modules(module_names):
-        _run(f"collecting {module.id}", lambda m=module.id: api.collect(m))
+        run_step(f"collecting {module.id}", lambda m=module.id: api.collect(m))
         report.done[module.id] = submitted_students(course, module.id)
     return report
 
@@ -232,6 +209,4 @@ def _hidden_paths(course: Course) -> list:
 
 def feedback(course: Course, module_names: list[str] | None = None) -> StepReport:
     """Write feedback for graded submissions, without hidden tests, and release it to learners."""
-    from .feedback import generate_feedback
-
     return generate_feedback(course, module_names)

@@ -7,9 +7,9 @@ import pytest
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ChartDetective
 from thinktwice.widgets import chart_checks as cc
-from thinktwice.widgets._view_kit import new_figure
 from thinktwice.widgets.chart_detective import TRICKS
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
+from thinktwice.widgets.style import new_figure
 
 from .browser_kit import assert_not_blank, last_event, open_activity
 
@@ -352,13 +352,3 @@ def test_chart_detective_in_jupyterlab(page, activity_lab, tmp_path):
     event = last_event(activity_lab, "chart-detective")
     assert event["kind"] == "redraw" and event["data"]["chart"] == 0
     assert_not_blank(view, tmp_path / "chart-detective.png")
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    from thinktwice.widgets import chart_checks, chart_detective
-
-    for module in (chart_checks, chart_detective):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -221,12 +221,3 @@ def test_claim_checker_in_jupyterlab(page, activity_lab, tmp_path):
     assert ("Right: Unverifiable" in shown) == (first.label == "unverifiable")
     assert "Not quite" in shown or "Right" in shown
     assert_not_blank(view, tmp_path / "claim-checker.png")
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    from thinktwice.widgets import claim_checker
-
-    result = doctest.testmod(claim_checker)
-    assert result.attempted > 0 and result.failed == 0

@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-from thinktwice.widgets import EvidenceError, EvidenceLog, RelianceTrial, TrialError
+from thinktwice.widgets import EvidenceError, EvidenceLog, RelianceTrial
 from thinktwice.widgets.evidence import FILENAME
+from thinktwice.widgets.reliance_trial import TrialError
 
 
 def test_append_and_read_back(tmp_path):

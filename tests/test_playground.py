@@ -1,6 +1,5 @@
 """The model playground: its seeded data, fits, grading, view, and a real browser run."""
 
-import doctest
 import re
 import time
 
@@ -9,7 +8,6 @@ import pytest
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ModelPlayground
-from thinktwice.widgets import playground as playground_module
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from thinktwice.widgets.playground import NEAR_BEST, OVERFIT_GAP
 
@@ -27,11 +25,6 @@ def _best_setting(playground):
         ((k, 0, 300) for k in range(1, 52, 2)),
         key=lambda s: playground.fit_setting(*s).test_accuracy,
     )
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(playground_module)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_same_learner_same_data_different_learners_differ(tmp_path):

@@ -5,10 +5,11 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from thinktwice.widgets import RelianceTrial, TrialError
+from thinktwice.widgets import RelianceTrial
 from thinktwice.widgets.digit_cases import _pools, form_accuracy, make_cases
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from thinktwice.widgets.identity import learner_id, variant_seed
+from thinktwice.widgets.reliance_trial import TrialError
 
 
 def test_same_learner_same_cases_different_learners_differ(tmp_path):
@@ -508,13 +509,3 @@ def test_a_new_view_restores_each_mode(tmp_path):
     _, again = _view(tmp_path, mode="delayed", delay=2, clock=clock)
     assert "The AI says" in again.advice.value and _shown(again.final_step)
     assert "shown below" in again.countdown.value
-
-
-def test_the_examples_in_the_docstrings_run():
-    import doctest
-
-    from thinktwice.widgets import digit_cases, measures, reliance_trial
-
-    for module in (reliance_trial, digit_cases, measures):
-        result = doctest.testmod(module)
-        assert result.attempted and not result.failed, module.__name__

@@ -1,6 +1,5 @@
 """The shortcut lab: the shortcut and its exposure, seeding, replay, grading, view and browser."""
 
-import doctest
 import re
 
 import numpy as np
@@ -196,11 +195,6 @@ def test_activity_score_reads_the_log(tmp_path):
     lab.train("with")
     lab.test("as-trained")  # never broke the test set
     assert activity_score(ShortcutLab("ben", folder=tmp_path / "b"), points=6).points == 0
-
-
-def test_the_docstring_example_runs():
-    result = doctest.testmod(shortcut_lab)
-    assert result.attempted > 0 and result.failed == 0
 
 
 # -- the view, without a browser ---------------------------------------------------------------

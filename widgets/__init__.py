@@ -6,58 +6,38 @@ Drop an activity into any notebook in two lines::
     CalibrationExplorer().view()
 
 Each activity logs what the learner does to the evidence log beside the notebook, which
-:func:`thinktwice.autograder.checks.activity_score` reads back. The activities are imported on
-first use, so ``import thinktwice.widgets`` stays quick.
+:func:`thinktwice.autograder.activity_score` reads back. This package exports the activities and
+the contract they share; the reliance measures live in :mod:`thinktwice.widgets.measures`. The
+activities come from :func:`~thinktwice.widgets.registry.all_activities` on first use, so
+``import thinktwice.widgets`` stays quick.
 """
 
-from importlib import import_module
+from .activity import Activity, ActivityError, Outcome  # noqa: F401 - listed in _CONTRACT
+from .evidence import EvidenceError, EvidenceLog  # noqa: F401
+from .judgement import Judgement  # noqa: F401
+from .registry import all_activities
 
-from .activity import Activity, ActivityError, Outcome
-from .evidence import EvidenceError, EvidenceLog
-from .measures import Ratio, RelianceSummary, Trial, summarize
-
-#: Public activity classes and the private-free modules that define them.
-_ACTIVITIES = {
-    "RelianceTrial": "reliance_trial",
-    "TrialError": "reliance_trial",
-    "CalibrationExplorer": "calibration",
-    "ModelPlayground": "playground",
-    "OutOfDistributionProbe": "ood_probe",
-    "ShortcutLab": "shortcut_lab",
-    "BiasAudit": "bias_audit",
-    "ChartDetective": "chart_detective",
-    "ClaimChecker": "claim_checker",
-    "ReidentificationLab": "reidentification",
-}
-
-__all__ = [
+#: The activity contract; the activity classes themselves are added from the registry.
+_CONTRACT = [
     "Activity",
     "ActivityError",
     "EvidenceError",
     "EvidenceLog",
+    "Judgement",
     "Outcome",
-    "Ratio",
-    "RelianceSummary",
-    "Trial",
-    "summarize",
-    "warm_up",
-    *_ACTIVITIES,
+    "all_activities",
 ]
 
 
-def warm_up() -> None:
-    """Train, once per process, the models that every learner's variant shares.
-
-    A grader calls this in its warm process before forking one child per submission, so that no
-    submission pays for it. It is cached: later calls return at once.
-    """
-    from .digit_cases import _advisor
-
-    _advisor()
-
-
 def __getattr__(name: str):
-    module = _ACTIVITIES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f".{module}", __name__), name)
+    # PEP 562: ``__all__`` and the activity classes are looked up here, so that importing the
+    # package does not import every activity (and scikit-learn) until one is used.
+    if name == "__all__":
+        return [*_CONTRACT, *all_activities()]
+    if not name.startswith("_") and name in all_activities():
+        return all_activities()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *all_activities()})

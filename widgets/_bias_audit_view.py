@@ -8,6 +8,7 @@ import textwrap
 import ipywidgets as w
 
 from . import _view_kit as kit
+from . import style
 from .bias_audit import (
     FEATURES,
     QUESTIONS,
@@ -46,15 +47,14 @@ def leak_figure_html(audit: BiasAudit) -> str:
     names += [_("Try {k}").format(k=first + i) for i in range(len(fits))]
     values = [audit.base_rate_, *(fit.accuracy for fit in fits)]
     height = 0.9 + 0.42 * len(values)
-    figure = kit.new_figure(6.4, height)
+    figure = style.new_figure(6.4, height)
     # Fixed margins (room for the wrapped labels): a layout engine would double the drawing time.
-    figure.set_layout_engine("none")
     axes = figure.add_axes((0.3, 0.55 / height, 0.63, 1 - 0.7 / height))
     positions = list(range(len(values)))[::-1]
-    colours = ["#bbbbbb"] + [kit.CATEGORY_COLOURS[0]] * len(fits)
-    bars = axes.barh(positions, values, color=colours, height=0.6, edgecolor=kit.PALETTE["black"])
+    colours = ["#bbbbbb"] + [style.CATEGORY_COLOURS[0]] * len(fits)
+    bars = axes.barh(positions, values, color=colours, height=0.6, edgecolor=style.PALETTE["black"])
     bars[0].set_linestyle("--")  # the baseline differs by its label and outline, not colour only
-    axes.axvline(audit.base_rate_, color=kit.PALETTE["black"], linestyle="--", linewidth=1)
+    axes.axvline(audit.base_rate_, color=style.PALETTE["black"], linestyle="--", linewidth=1)
     for position, value in zip(positions, values, strict=True):
         axes.text(value + 0.01, position, f"{value:.0%}", va="center", fontsize=8)
     axes.set_yticks(positions, [textwrap.fill(n, 30) for n in names], fontsize=8)
@@ -65,7 +65,7 @@ def leak_figure_html(audit: BiasAudit) -> str:
         "Bar chart of how often the group is predicted right. Always guessing the larger group: "
         "{base}. {n} of your tries shown; the best reaches {best}."
     ).format(base=_percent(audit.base_rate_), n=len(fits), best=_percent(best))
-    return kit.figure_html(figure, alt)
+    return style.figure_tag(figure, alt)
 
 
 def leak_table_html(audit: BiasAudit) -> str:
@@ -85,7 +85,7 @@ def leak_table_html(audit: BiasAudit) -> str:
 def error_figure_html(audit: BiasAudit) -> str:
     """Grouped bars of accuracy, false positive and false negative rate per group."""
     metrics = [_("Accuracy"), _("False positive rate"), _("False negative rate")]
-    figure = kit.new_figure(5.6, 3.2)
+    figure = style.new_figure(5.6, 3.2)
     axes = figure.add_subplot()
     width = 0.38
     for i, rates in enumerate(audit.rates_):
@@ -99,9 +99,9 @@ def error_figure_html(audit: BiasAudit) -> str:
             values,
             width,
             label=group_label(rates.group),
-            color=kit.CATEGORY_COLOURS[i],
+            color=style.CATEGORY_COLOURS[i],
             hatch=_HATCHES[i],
-            edgecolor=kit.PALETTE["black"],
+            edgecolor=style.PALETTE["black"],
         )
         for x, value in zip(xs, values, strict=True):
             axes.text(x, value + 0.02, f"{value:.0%}", ha="center", fontsize=8)
@@ -124,7 +124,7 @@ def error_figure_html(audit: BiasAudit) -> str:
         b_fpr=_percent(b.false_positive_rate.value),
         b_fnr=_percent(b.false_negative_rate.value),
     )
-    return kit.figure_html(figure, alt)
+    return style.figure_tag(figure, alt)
 
 
 def error_table_html(audit: BiasAudit) -> str:

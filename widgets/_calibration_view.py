@@ -7,14 +7,11 @@ import html
 import ipywidgets as w
 
 from ._view_kit import (
-    PALETTE,
     JudgementQuestion,
     MessageArea,
     button,
-    figure_html,
     guarded,
     labelled,
-    new_figure,
     table_html,
 )
 from .calibration import (
@@ -28,6 +25,7 @@ from .calibration import (
     model_label,
 )
 from .i18n import _
+from .style import PALETTE, figure_tag, new_figure
 
 
 def _band(i: int) -> str:
@@ -217,7 +215,6 @@ class CalibrationView(w.VBox):
         """Build the reliability diagram once; each redraw only replaces its data."""
         figure = new_figure(4.6, 3.6)
         # Fixed margins instead of the constrained layout, which measures every text twice.
-        figure.set_layout_engine(None)
         figure.subplots_adjust(left=0.16, bottom=0.13, right=0.95, top=0.92)
         ax = figure.add_subplot()
         ax.plot([0, 1], [0, 1], linestyle="--", color=PALETTE["black"], linewidth=1)
@@ -295,7 +292,7 @@ class CalibrationView(w.VBox):
                 *alt_parts,
             ]
         )
-        return figure_html(self._diagram, alt)
+        return figure_tag(self._diagram, alt)
 
     def _tables(self, guess: list[float] | None, condition: Condition | None) -> str:
         header = [_("Band"), _("Cases"), _("Mean probability given"), _("Really positive")]

@@ -9,10 +9,8 @@ import ipywidgets as w
 from ._view_kit import (
     MessageArea,
     button,
-    figure_png,
     guarded,
     labelled,
-    png_html,
     table_html,
 )
 from .chart_detective import (
@@ -23,6 +21,7 @@ from .chart_detective import (
     trick_label,
 )
 from .i18n import _
+from .style import figure_png, image_tag
 
 #: The view control that redraws each trick's chart, by trick.
 _CONTROL_SETTING = {
@@ -205,9 +204,9 @@ class ChartDetectiveView(w.VBox):
         self._tricked_html = []
         for i in range(n):
             png = figure_png(detective.tricked_figure(i))
-            self._tricked_html.append(png_html(png, detective.describe(i)))
+            self._tricked_html.append(image_tag(png, detective.describe(i)))
             alt = _("Your redraw: {description}").format(description=detective.describe(i))
-            self._previews[self._preview_key(i, self._settings[i])] = png_html(png, alt)
+            self._previews[self._preview_key(i, self._settings[i])] = image_tag(png, alt)
 
         self.picker.observe(self._on_pick, names="value")
         self.name_button.on_click(self._on_name)
@@ -337,7 +336,7 @@ class ChartDetectiveView(w.VBox):
             alt = _("Your redraw: {description}").format(
                 description=self.detective.describe(i, **settings)
             )
-            self._previews[key] = png_html(figure_png(self._figure), alt)
+            self._previews[key] = image_tag(figure_png(self._figure), alt)
         self.preview.value = self._previews[key]
 
     @staticmethod

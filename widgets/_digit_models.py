@@ -8,15 +8,11 @@ process and shared; activities seed only what each learner sees.
 
 from __future__ import annotations
 
-import base64
-import html
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-
-from ._png import grayscale_png
 
 SIDE = 8
 PIXELS = SIDE * SIDE
@@ -131,14 +127,3 @@ def blank(rng: np.random.Generator) -> np.ndarray:
     """An almost empty card: a few faint specks and no stroke."""
     specks = rng.uniform(size=(SIDE, SIDE)) < 0.2
     return specks * rng.uniform(0.0, 0.1, (SIDE, SIDE))
-
-
-def image_html(pixels, alt: str, size: int = 120, css_class: str = "") -> str:
-    """An 8x8 image (values 0 to 1, 1 is ink) as an ``<img>`` with ``alt`` text, framed."""
-    image = np.asarray(pixels, dtype=float).reshape(SIDE, SIDE)
-    data = base64.b64encode(grayscale_png(image, scale=10)).decode("ascii")
-    cls = f" class='{css_class}'" if css_class else ""
-    return (
-        f"<img{cls} src='data:image/png;base64,{data}' alt='{html.escape(alt, quote=True)}' "
-        f"width='{size}' height='{size}' style='border:2px solid #444;image-rendering:pixelated'>"
-    )

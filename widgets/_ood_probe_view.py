@@ -8,15 +8,13 @@ import html
 import ipywidgets as w
 
 from . import _digit_models as dm
+from . import style
 from ._view_kit import (
-    PALETTE,
     JudgementQuestion,
     MessageArea,
     button,
-    figure_html,
     guarded,
     labelled,
-    new_figure,
     table_html,
 )
 from .i18n import _
@@ -32,6 +30,7 @@ from .ood_probe import (
     kind_names,
     member_names,
 )
+from .style import PALETTE, figure_tag, new_figure
 
 _AGREE, _DISAGREE = PALETTE["blue"], PALETTE["vermillion"]
 
@@ -96,7 +95,6 @@ def reading_chart(reading: Reading) -> str:
     names = member_names()
     figure = new_figure(4.6, 2.3)
     # Fixed margins: a constrained layout would draw the figure twice.
-    figure.set_layout_engine("none")
     axes = figure.add_axes((0.11, 0.22, 0.87, 0.74))
     for x, (vote, confidence) in enumerate(zip(reading.votes, reading.confidences, strict=True)):
         agrees = vote == reading.majority
@@ -125,7 +123,7 @@ def reading_chart(reading: Reading) -> str:
         "Bar chart of each model's confidence. {parts}. {k} of {n} models name another digit "
         "than the majority, {majority}."
     ).format(parts=parts, k=reading.dissenters, n=len(reading.votes), majority=reading.majority)
-    return chart_key() + "<br>" + figure_html(figure, alt)
+    return chart_key() + "<br>" + figure_tag(figure, alt)
 
 
 @functools.lru_cache(maxsize=1)
@@ -305,7 +303,7 @@ class OutOfDistributionProbeView(w.VBox):
         pixels = [int(p.value) for p in self.pixels]
         reading = self.activity.draw(pixels)
         alt = _("Your drawing, {n} of 64 squares inked").format(n=sum(pixels))
-        self.drawing.value = dm.image_html(pixels, alt, size=96) + reading_html(reading)
+        self.drawing.value = style.digit_tag(pixels, alt, size=96) + reading_html(reading)
         self.drawing_chart.value = reading_chart(reading)
 
     @guarded
@@ -329,7 +327,7 @@ class OutOfDistributionProbeView(w.VBox):
             self.probe_step.layout.display = None
             self.review.value = ""
             self.progress.value = html.escape(_("Probe {k} of {n}").format(k=number, n=total))
-            self.image.value = dm.image_html(probe.pixels, probe_alt(probe, number))
+            self.image.value = style.digit_tag(probe.pixels, probe_alt(probe, number))
             asked = activity.asked
             self.ask_button.disabled = asked
             self.trust.disabled = not asked

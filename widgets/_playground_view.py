@@ -8,15 +8,10 @@ import ipywidgets as w
 import numpy as np
 
 from ._view_kit import (
-    CATEGORY_COLOURS,
-    MARKERS,
-    PALETTE,
     JudgementQuestion,
     MessageArea,
-    figure_html,
     guarded,
     labelled,
-    new_figure,
     table_html,
 )
 from .i18n import _
@@ -29,6 +24,7 @@ from .playground import (
     ModelPlayground,
     choice_label,
 )
+from .style import CATEGORY_COLOURS, MARKERS, PALETTE, figure_tag, new_figure
 
 #: Points per side of the grid on which the decision regions are drawn.
 GRID = 60
@@ -205,7 +201,6 @@ class PlaygroundView(w.VBox):
         """Build the two panels once; each redraw replaces the regions and the points' data."""
         figure = new_figure(6.4, 3.2)
         # Fixed margins instead of the constrained layout, which measures every text twice.
-        figure.set_layout_engine(None)
         figure.subplots_adjust(left=0.01, bottom=0.01, right=0.99, top=0.92, wspace=0.03)
         # No ticks: the two coordinates mean nothing here, and drawing ticks doubles the time.
         axes = figure.subplots(
@@ -289,4 +284,4 @@ class PlaygroundView(w.VBox):
             test=fit.test_accuracy,
             test_wrong=wrong_counts[1],
         )
-        return figure_html(self._panels_figure, alt)
+        return figure_tag(self._panels_figure, alt)

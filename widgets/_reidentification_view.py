@@ -9,6 +9,7 @@ import ipywidgets as w
 from matplotlib.ticker import NullLocator
 
 from . import _view_kit as kit
+from . import style
 from .i18n import _
 from .reidentification import (
     BIRTH_LEVELS,
@@ -41,8 +42,7 @@ class HistogramFigure:
 
     def __init__(self) -> None:
         labels = [size_label(low, high) for low, high in SIZE_BINS]
-        figure = self.figure = kit.new_figure(5.6, 2.9)
-        figure.set_layout_engine("none")  # fixed margins: a layout engine doubles the drawing
+        figure = self.figure = style.new_figure(5.6, 2.9)
         axes = self.axes = figure.add_axes((0.13, 0.2, 0.85, 0.77))
         # A log scale, so that four exposed people still show beside thousands hidden ones.
         axes.set_ylim(0.8, 10)
@@ -54,8 +54,8 @@ class HistogramFigure:
         self.bars = axes.bar(
             range(len(labels)),
             [1] * len(labels),
-            color=[kit.PALETTE["vermillion"] if e else kit.PALETTE["blue"] for e in exposed],
-            edgecolor=kit.PALETTE["black"],
+            color=[style.PALETTE["vermillion"] if e else style.PALETTE["blue"] for e in exposed],
+            edgecolor=style.PALETTE["black"],
             linewidth=1.2,
         )
         for bar, is_exposed in zip(self.bars, exposed, strict=True):
@@ -65,7 +65,7 @@ class HistogramFigure:
             for bar in self.bars
         ]
         divider = sum(exposed) - 0.5
-        axes.axvline(divider, color=kit.PALETTE["black"], linestyle=":", linewidth=1)
+        axes.axvline(divider, color=style.PALETTE["black"], linestyle=":", linewidth=1)
         self.left = axes.text(
             divider - 0.1, 0, _("exposed (k < {k})").format(k=K_TARGET), ha="right", fontsize=8
         )
@@ -98,7 +98,7 @@ class HistogramFigure:
         )
         buffer = io.BytesIO()  # light compression: a third faster to encode than the default
         self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return kit.png_html(buffer.getvalue(), alt)
+        return style.image_tag(buffer.getvalue(), alt)
 
 
 def histogram_table_html(release: Release) -> str:

@@ -19,7 +19,7 @@ import ipywidgets as w
 import numpy as np
 
 from . import _view_kit as kit
-from ._png import grayscale_png
+from . import style
 from ._view_kit import MessageArea, guarded
 from .digit_cases import Explanation, explain
 from .i18n import _
@@ -162,7 +162,7 @@ def explanation_png(why: Explanation, ink: np.ndarray) -> bytes:
     limit = float(np.abs(values).max()) or 1.0
     share = np.clip(values / limit, -1, 1)[..., None]
     white = np.full(3, 255.0)
-    towards, away = _hex_rgb(kit.PALETTE["blue"]), _hex_rgb(kit.PALETTE["orange"])
+    towards, away = _hex_rgb(style.PALETTE["blue"]), _hex_rgb(style.PALETTE["orange"])
     colour = np.where(share >= 0, white + share * (towards - white), white - share * (away - white))
     picture = np.kron(colour, np.ones((_CELL, _CELL, 1)))
     inked = np.asarray(ink) >= 0.5
@@ -386,7 +386,7 @@ class RelianceTrialView(w.VBox):
             _("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases)
         )
         case = trial.current
-        png = base64.b64encode(grayscale_png(case.pixels())).decode("ascii")
+        png = base64.b64encode(style.grayscale_png(case.pixels())).decode("ascii")
         alt = _("A handwritten digit with visual noise, case {k} of {n}").format(
             k=trial.position + 1, n=trial.n_cases
         )

@@ -9,15 +9,13 @@ import ipywidgets as w
 import numpy as np
 
 from . import _digit_models as dm
+from . import style
 from ._view_kit import (
-    PALETTE,
     JudgementQuestion,
     MessageArea,
     button,
-    figure_html,
     guarded,
     labelled,
-    new_figure,
     table_html,
 )
 from .i18n import _
@@ -32,6 +30,7 @@ from .shortcut_lab import (
     condition_names,
     model_names,
 )
+from .style import PALETTE, figure_tag, new_figure
 
 _STYLE = {
     "with": {"color": PALETTE["orange"], "hatch": "//"},
@@ -65,7 +64,6 @@ def accuracy_chart(lab: ShortcutLab) -> str:
     """Grouped bars: accuracy per test set, one bar per model, only for what was tested."""
     conditions, models = condition_names(), model_names()
     figure = new_figure(4.6, 2.3)
-    figure.set_layout_engine("none")  # fixed margins: a constrained layout draws twice
     axes = figure.add_axes((0.11, 0.22, 0.87, 0.74))
     for offset, model in zip((-0.2, 0.2), MODELS, strict=True):
         for x, condition in enumerate(CONDITIONS):
@@ -99,7 +97,7 @@ def accuracy_chart(lab: ShortcutLab) -> str:
         "Hatched orange bars: the model trained with the mark. Solid blue bars: the model "
         "trained without it. A question mark: not tested yet."
     )
-    return f"{html.escape(key)}<br>{figure_html(figure, alt)}"
+    return f"{html.escape(key)}<br>{figure_tag(figure, alt)}"
 
 
 def importance_table(importance: Importance) -> str:
@@ -118,7 +116,6 @@ def importance_table(importance: Importance) -> str:
 def importance_map(importance: Importance, model: str) -> str:
     """An 8x8 heat map of permutation importance (cividis), the top three cells numbered."""
     figure = new_figure(3.0, 2.8)
-    figure.set_layout_engine("none")
     axes = figure.add_axes((0.16, 0.14, 0.8, 0.8))
     values = np.clip(importance.mean, 0, None)
     top = max(float(values.max()), 1e-9)
@@ -144,7 +141,7 @@ def importance_map(importance: Importance, model: str) -> str:
         "Brighter (yellow) squares: the model's accuracy falls more when that pixel is "
         "shuffled among the test pictures. The top three are numbered."
     )
-    return f"{html.escape(key)}<br>{figure_html(figure, alt)}"
+    return f"{html.escape(key)}<br>{figure_tag(figure, alt)}"
 
 
 class ShortcutLabView(w.VBox):
@@ -343,7 +340,7 @@ class ShortcutLabView(w.VBox):
                 alt = _("A noisy training picture of a {digit}, with its mark").format(digit=digit)
             else:
                 alt = _("A noisy training picture of a {digit}").format(digit=digit)
-            images.append(dm.image_html(picture, alt, size=80))
+            images.append(style.digit_tag(picture, alt, size=80))
         caption = (
             _("Training pictures of the model trained with the mark:")
             if with_mark

@@ -1,4 +1,7 @@
-"""Building blocks shared by the activity views: palette, figures with text alternatives, messages.
+"""Building blocks shared by the activity views: controls, tables, messages, judgement questions.
+
+Colours, figures, image tags and percentages come from :mod:`thinktwice.widgets.style`, which the
+models use too.
 
 Views follow ipywidgets' own composites: a ``VBox`` whose children are built once, handlers wired
 with ``observe(..., names="value")`` or ``on_click``, and drawing that replaces a value rather than
@@ -9,63 +12,57 @@ a table beside it.
 
 from __future__ import annotations
 
-import base64
 import functools
 import html
-import io
+from collections.abc import Callable
 
 import ipywidgets as w
 
-from .activity import ActivityError
+from ._snapshot import snapshot_html, snapshot_text
+from .activity import Activity, ActivityError
 from .evidence import EvidenceError
 from .i18n import _
+from .judgement import Judgement, choose_first
 
-#: Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design").
-PALETTE = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-#: Colours for categories in order; pair them with :data:`MARKERS` so colour is never the only cue.
-CATEGORY_COLOURS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky")]
-MARKERS = ["o", "s", "^", "D", "v", "P"]
+#: Width of the labels in front of sliders and other rows of controls, so that rows line up.
+LABEL_WIDTH = "15em"
 
 
-def new_figure(width: float = 4.8, height: float = 3.4):
-    """A matplotlib ``Figure`` drawn with the Agg canvas, without touching pyplot's global state."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+class ActivityView(w.VBox):
+    """The base of every activity's view: its CSS class, a tour, and a still copy for feedback.
 
-    figure = Figure(figsize=(width, height), dpi=90, layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure
+    Parameters
+    ----------
+    activity : Activity
+        The started activity the view shows; the view calls its methods and never writes the
+        evidence log itself.
+    children : sequence of widgets
+        What the view shows, top to bottom.
+    """
 
+    def __init__(self, activity: Activity, children=(), **kwargs) -> None:
+        super().__init__(list(children), **kwargs)
+        self.activity = activity
+        self.add_class(f"tt-{activity.name}")
 
-def figure_png(figure) -> bytes:
-    """The figure as PNG bytes, lightly compressed (a third of the default encoding time)."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
+    def tour(self) -> list[Callable[[], object]]:
+        """The handler calls of one learner's run through the view, each a zero-argument call.
 
+        The widget benchmark times each call and the common activity checks run them: set a
+        control's value or press a button, as a learner would, in an order that reaches every
+        graded step.
+        """
+        raise NotImplementedError
 
-def png_html(png: bytes, alt: str, width: int | None = None) -> str:
-    """An ``<img>`` of ``png`` with ``alt`` text, for a ``w.HTML`` value."""
-    data = base64.b64encode(png).decode("ascii")
-    size = f" width='{width}'" if width else ""
-    return (
-        f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt, quote=True)}'{size}"
-        " style='max-width:100%'>"
-    )
-
-
-def figure_html(figure, alt: str) -> str:
-    """The figure as an ``<img>`` with ``alt`` text."""
-    return png_html(figure_png(figure), alt)
+    def _repr_mimebundle_(self, **kwargs):
+        # Saved output outlives the kernel: nbgrader's feedback and nbconvert show the
+        # richest type they can render, which without a live widget model is this HTML.
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        bundle["text/html"] = snapshot_html(self)
+        bundle["text/plain"] = snapshot_text(self) or type(self.activity).__name__
+        return bundle
 
 
 def table_html(caption: str, header: list[str], rows: list[list]) -> str:
@@ -88,9 +85,13 @@ def button(description: str, css_class: str, style: str = "primary") -> w.Button
     return b
 
 
-def labelled(widget, css_class: str):
-    """Give ``widget`` a CSS class and a description width that shows its whole label."""
-    widget.style.description_width = "initial"
+def labelled(widget, css_class: str, *, aligned: bool = False):
+    """Give ``widget`` a CSS class and a description width that shows its whole label.
+
+    ``aligned`` gives the label the fixed :data:`LABEL_WIDTH` instead, so that a column of
+    sliders or other controls lines up.
+    """
+    widget.style.description_width = LABEL_WIDTH if aligned else "initial"
     widget.add_class(css_class)
     return widget
 
@@ -183,13 +184,23 @@ class JudgementQuestion(w.VBox):
             children.append(self.feedback)
         super().__init__(children)
 
-    def chosen(self, missing: str) -> str:
+    @classmethod
+    def of(cls, judgement: Judgement, **options) -> JudgementQuestion:
+        """The view of a model-side :class:`~thinktwice.widgets.judgement.Judgement`.
+
+        ``options`` are those of the constructor after ``options`` (``submit`` among them).
+        """
+        options.setdefault("submit", _("Submit my answer"))
+        return cls(judgement.text(), judgement.options(), **options)
+
+    def chosen(self, missing: str | None = None) -> str:
         """The key of the chosen answer; with none chosen, refuse with the message ``missing``.
 
-        Inside a :func:`guarded` handler the refusal becomes the view's message.
+        Inside a :func:`guarded` handler the refusal becomes the view's message. By default it
+        is the judgement model's own refusal of no choice.
         """
         if self.choices.value is None:
-            raise ActivityError(missing)
+            raise ActivityError(missing) if missing else choose_first()
         return self.choices.value
 
     def show(

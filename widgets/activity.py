@@ -18,25 +18,39 @@ A subclass sets :attr:`Activity.name` and implements four methods:
 ``outcome()``
     an :class:`Outcome` that the autograder turns into points;
 
-and ``_make_view()``, which returns the ipywidgets view (imported lazily, so the models stay free
-of ipywidgets for graders and tests).
+It names its view in :attr:`Activity.view_class` (``"_module:Class"`` inside this package) rather
+than importing it, so a model never loads ipywidgets and never imports its own view: graders and
+tests use the model alone. A subclass whose variants share something costly to make (a trained
+model) builds it in :meth:`Activity.warm_up`, cached, so a grader can pay for it once before it
+forks one child per submission. :func:`~thinktwice.widgets.registry.all_activities` finds every
+subclass; nothing else lists them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
+
 from .evidence import EvidenceLog
+from .i18n import _
 from .identity import learner_id, variant_seed
 
 
 class ActivityError(ValueError):
     """An interaction the activity cannot take now; the message is shown to the learner as is."""
+
+
+def unknown_action() -> ActivityError:
+    """The refusal of an interaction of a kind the activity does not have (one wording for all)."""
+    return ActivityError(_("This activity does not know that action."))
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,8 @@ class Activity:
 
     #: The activity's name in the evidence log (and the CSS class ``tt-<name>`` of its view).
     name: ClassVar[str] = ""
+    #: Where the view lives: ``"_module:Class"`` in this package, built with the activity.
+    view_class: ClassVar[str] = ""
 
     def __init__(
         self, learner: str | None = None, *, folder: str | os.PathLike[str] | None = None
@@ -102,7 +118,14 @@ class Activity:
         self.learner_ = self.learner or learner_id(self.folder)
         self.seed_ = variant_seed(self.learner_, self.activity)
         self.log_ = EvidenceLog.in_folder(Path(self.folder or os.getcwd()), self.learner_)
+        before = set(vars(self))
         self._build(self.seed_)
+        # The variant is what _build made under scikit-learn's name for it: public, ending in _.
+        self._variant_names = sorted(
+            name
+            for name in set(vars(self)) - before
+            if name.endswith("_") and not name.startswith("_")
+        )
         for event in self.log_.events(self.activity):
             data = dict(event.data)
             try:
@@ -151,7 +174,32 @@ class Activity:
     def view(self):
         """Return the interactive ipywidgets view of this activity."""
         self._ensure_started()
-        return self._make_view()
+        module, _sep, name = self.view_class.partition(":")
+        if not module or not name:
+            raise TypeError(f"{type(self).__name__}.view_class must be '_module:Class'")
+        return getattr(import_module(f".{module}", __package__), name)(self)
+
+    def fingerprint(self) -> str:
+        """A digest of the learner's variant: the ``*_`` attributes :meth:`_build` made.
+
+        Two learners get different data when their fingerprints differ; the same learner gets
+        the same data wherever the activity is rebuilt. Subclasses may narrow it to what the
+        learner sees.
+        """
+        self._ensure_started()
+        digest = hashlib.sha256()
+        for name in self._variant_names:
+            digest.update(name.encode())
+            _digest_into(digest, getattr(self, name), depth=4)
+        return digest.hexdigest()
+
+    @classmethod
+    def warm_up(cls) -> None:
+        """Make, once per process and cached, what every learner's variant shares.
+
+        Graders call it (through :func:`~thinktwice.widgets.registry.warm_up`) before forking
+        one child per submission. The default has nothing to make.
+        """
 
     # -- for subclasses ------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -163,9 +211,37 @@ class Activity:
     def _apply(self, kind: str, data: dict) -> Any:
         raise NotImplementedError
 
-    def _make_view(self):
-        raise NotImplementedError
-
     def outcome(self) -> Outcome:
         """What the learner has achieved so far, for the autograder."""
         raise NotImplementedError
+
+    def progress(self, outcome: Outcome) -> str:
+        """The learner's progress in one sentence, the first line of their feedback."""
+        return _("You completed {done} of {total} steps.").format(
+            done=outcome.done, total=outcome.total
+        )
+
+
+def _digest_into(digest, value: Any, depth: int) -> None:
+    """Feed a stable encoding of ``value`` (arrays, plain data, small objects) to ``digest``."""
+    if isinstance(value, np.ndarray):
+        digest.update(str(value.dtype).encode() + str(value.shape).encode())
+        digest.update(np.ascontiguousarray(value).tobytes())
+    elif isinstance(value, str | bytes | int | float | bool | type(None) | np.generic):
+        digest.update(repr(value).encode())
+    elif isinstance(value, Mapping):
+        for key in sorted(value, key=repr):
+            digest.update(repr(key).encode())
+            _digest_into(digest, value[key], depth)
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+        digest.update(f"[{len(items)}".encode())
+        for item in items:
+            _digest_into(digest, item, depth)
+    elif depth > 0 and hasattr(value, "__dict__"):
+        digest.update(type(value).__qualname__.encode())
+        _digest_into(digest, vars(value), depth - 1)
+    elif depth > 0 and hasattr(value, "__slots__"):
+        _digest_into(digest, {s: getattr(value, s, None) for s in value.__slots__}, depth - 1)
+    else:
+        digest.update(type(value).__qualname__.encode())

@@ -281,6 +281,7 @@ class BiasAudit(Activity):
     """
 
     name = "bias-audit"
+    view_class = "_bias_audit_view:BiasAuditView"
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -460,8 +461,3 @@ class BiasAudit(Activity):
                 feedback.append(hints[question])
         done = int(tried) + len(self.answers_)
         return Outcome(done, 1 + len(QUESTIONS), float(int(tried) + right), tuple(feedback))
-
-    def _make_view(self):
-        from ._bias_audit_view import BiasAuditView
-
-        return BiasAuditView(self)

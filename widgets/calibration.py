@@ -152,6 +152,7 @@ class CalibrationExplorer(Activity):
     """
 
     name = "calibration"
+    view_class = "_calibration_view:CalibrationView"
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -394,8 +395,3 @@ class CalibrationExplorer(Activity):
                     )
                 )
         return Outcome(done, 5, round(credit, 6), tuple(feedback))
-
-    def _make_view(self):
-        from ._calibration_view import CalibrationView
-
-        return CalibrationView(self)

@@ -15,7 +15,7 @@ stretch that tells the story, and a symbol's area, not its radius, must grow wit
 
 Examples
 --------
->>> from thinktwice.widgets._view_kit import new_figure
+>>> from thinktwice.widgets.style import new_figure
 >>> figure = new_figure()
 >>> ax = figure.add_subplot()
 >>> _ = ax.bar(["A", "B"], [80, 90])

@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 
 from . import chart_checks
-from ._view_kit import CATEGORY_COLOURS, PALETTE
 from .activity import Activity, ActivityError, Outcome
 from .i18n import _
+from .style import CATEGORY_COLOURS, PALETTE, new_figure
 
 #: The planted tricks, in the order the view offers them.
 TRICKS = ("truncated-axis", "dual-axes", "cherry-picked", "area-distortion")
@@ -205,6 +205,7 @@ class ChartDetective(Activity):
     """
 
     name = "chart-detective"
+    view_class = "_chart_detective_view:ChartDetectiveView"
 
     def __init__(self, learner: str | None = None, *, folder: str | os.PathLike | None = None):
         super().__init__(learner, folder=folder)
@@ -426,11 +427,6 @@ class ChartDetective(Activity):
                 )
         return Outcome(done, 2 * n, right + len(self.passed_), tuple(feedback))
 
-    def _make_view(self):
-        from ._chart_detective_view import ChartDetectiveView
-
-        return ChartDetectiveView(self)
-
 
 # -- drawing the charts --------------------------------------------------------------------------
 def _window(chart: Chart, settings: dict) -> tuple[int, int]:
@@ -441,18 +437,8 @@ def _window(chart: Chart, settings: dict) -> tuple[int, int]:
 
 
 def _new_figure(right: float = 0.97):
-    """A figure like ``_view_kit.new_figure`` makes, but with fixed margins.
-
-    A constrained layout would nearly double the time of each redraw, and the view redraws on
-    every change of a control.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(4.8, 3.4), dpi=90)
-    figure.subplots_adjust(left=0.15, right=right, bottom=0.19, top=0.9, hspace=0.8)
-    FigureCanvasAgg(figure)
-    return figure
+    """The detective's figure: fixed margins, as the view redraws on every change of a control."""
+    return new_figure(4.8, 3.4, left=0.15, right=right, bottom=0.19, top=0.9, hspace=0.8)
 
 
 def _draw_bars(chart: Chart, settings: dict, tricked: bool):

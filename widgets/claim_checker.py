@@ -204,6 +204,7 @@ class ClaimChecker(Activity):
     """
 
     name = "claim-checker"
+    view_class = "_claim_checker_view:ClaimCheckerView"
 
     def __init__(self, learner: str | None = None, *, folder: str | os.PathLike | None = None):
         super().__init__(learner, folder=folder)
@@ -338,8 +339,3 @@ class ClaimChecker(Activity):
         if done < total:
             feedback.append(_("Labels still to submit: {n}.").format(n=total - done))
         return Outcome(done, total, claims_right + citations_right, tuple(feedback))
-
-    def _make_view(self):
-        from ._claim_checker_view import ClaimCheckerView
-
-        return ClaimCheckerView(self)

@@ -27,13 +27,18 @@ def _(message: str) -> str:
     return _translation(os.environ.get("THINKTWICE_LANG")).gettext(message)
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
+    """Mark ``message`` for the catalogue without translating it yet (translate it when shown)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the count ``n``."""
     return _translation(os.environ.get("THINKTWICE_LANG")).ngettext(singular, plural, n)
 
 
 def extract_messages(*folders: Path) -> list[str]:
-    """Every literal string passed to ``_()`` in the Python files under ``folders``, sorted."""
+    """Every literal string passed to ``_()`` or ``N_()`` in the files under ``folders``, sorted."""
     import ast
 
     found = set()
@@ -43,7 +48,7 @@ def extract_messages(*folders: Path) -> list[str]:
                 if (
                     isinstance(node, ast.Call)
                     and isinstance(node.func, ast.Name)
-                    and node.func.id == "_"
+                    and node.func.id in ("_", "N_")
                     and node.args
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)

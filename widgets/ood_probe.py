@@ -227,6 +227,7 @@ class OutOfDistributionProbe(Activity):
     """
 
     name = "ood-probe"
+    view_class = "_ood_probe_view:OutOfDistributionProbeView"
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -352,11 +353,6 @@ class OutOfDistributionProbe(Activity):
         elif kind == "answer":
             self.choice_ = data["choice"]
         return None
-
-    def _make_view(self):
-        from ._ood_probe_view import OutOfDistributionProbeView
-
-        return OutOfDistributionProbeView(self)
 
     # -- results -------------------------------------------------------------------------------
     def judged_well(self, probe: Probe) -> bool | None:

@@ -158,6 +158,7 @@ class ModelPlayground(Activity):
     """
 
     name = "playground"
+    view_class = "_playground_view:PlaygroundView"
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -365,8 +366,3 @@ class ModelPlayground(Activity):
                     )
                 )
         return Outcome(done, 4, round(credit, 6), tuple(feedback))
-
-    def _make_view(self):
-        from ._playground_view import PlaygroundView
-
-        return PlaygroundView(self)

@@ -410,6 +410,7 @@ class ReidentificationLab(Activity):
     """
 
     name = "reidentification"
+    view_class = "_reidentification_view:ReidentificationView"
 
     def _build(self, seed: int) -> None:
         from sklearn.linear_model import LinearRegression
@@ -575,8 +576,3 @@ class ReidentificationLab(Activity):
                     )
                 )
         return Outcome(done, 3, credit, tuple(feedback))
-
-    def _make_view(self):
-        from ._reidentification_view import ReidentificationView
-
-        return ReidentificationView(self)

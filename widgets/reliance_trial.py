@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .activity import Activity, ActivityError, Outcome
-from .digit_cases import FORMS, DigitCase, Explanation, explain, make_cases
+from .digit_cases import FORMS, DigitCase, Explanation, _advisor, explain, make_cases
 from .i18n import _
 from .identity import variant_seed
 from .measures import RelianceSummary, Trial, summarize
@@ -156,6 +156,12 @@ class RelianceTrial(Activity):
     """
 
     name = "reliance-trial"
+    view_class = "_reliance_view:RelianceTrialView"
+
+    @classmethod
+    def warm_up(cls) -> None:
+        """Train the digit advisor that every learner's cases share (cached)."""
+        _advisor()
 
     def __init__(
         self,
@@ -401,10 +407,11 @@ class RelianceTrial(Activity):
             feedback = _("{left} cases to go. Only finishing counts, never agreeing with the AI.")
         return Outcome(done, total, float(done), (feedback.format(n=total, left=total - done),))
 
-    def _make_view(self):
-        from ._reliance_view import RelianceTrialView
-
-        return RelianceTrialView(self)
+    def progress(self, outcome: Outcome) -> str:
+        """The learner's progress in cases of the trial."""
+        return _("You completed {done} of {total} cases of the reliance trial.").format(
+            done=outcome.done, total=outcome.total
+        )
 
     def report(self):
         """Return the learner's own reliance figures as a widget (shown to them, not graded)."""

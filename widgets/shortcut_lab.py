@@ -166,6 +166,7 @@ class ShortcutLab(Activity):
     """
 
     name = "shortcut-lab"
+    view_class = "_shortcut_lab_view:ShortcutLabView"
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -334,11 +335,6 @@ class ShortcutLab(Activity):
         elif kind == "answer":
             self.choice_ = data["choice"]
         return None
-
-    def _make_view(self):
-        from ._shortcut_lab_view import ShortcutLabView
-
-        return ShortcutLabView(self)
 
     # -- results -------------------------------------------------------------------------------
     def outcome(self) -> Outcome:

@@ -30,7 +30,7 @@ WARM_IMPORTS = (
 
 #: Pure, cached set-up of the course's activities, done once in the zygote: ``(module, name)``
 #: of functions called with no arguments (the reliance trial's model is trained here).
-WARM_CALLS = (("thinktwice.widgets", "warm_up"),)
+WARM_CALLS = (("thinktwice.widgets.registry", "warm_up"),)
 
 _TRUNCATED = "\n... output truncated by the grader ({limit} bytes per cell) ...\n"
 _RICH_TRUNCATED = "\n... further figures and displays of this cell left out by the grader ...\n"

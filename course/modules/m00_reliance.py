@@ -128,7 +128,7 @@ def over_reliance(records):
 
 
 # %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
-from thinktwice.widgets import Trial
+from thinktwice.widgets.measures import Trial
 
 _cases = [
     checks.Case(([Trial(3, 5, 5, 4), Trial(2, 2, 2, 2)],), 1.0),
