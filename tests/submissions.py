@@ -102,6 +102,15 @@ KINDS: dict[str, Kind] = {
         cases=12,
     ),
     "input": Kind({"ex4-by-hand": "rair_by_hand = float(input('rair?'))\nrsr_by_hand = 0.5\n"}),
+    # Says which process ran it: the grader's zygote is its parent (see test_grading_dask.py).
+    "names-its-grader": Kind(
+        {
+            "ex4-by-hand": (
+                "import os\nprint('run by zygote', os.getppid())\n"
+                "rair_by_hand = 2 / 3\nrsr_by_hand = 1 / 2\n"
+            )
+        }
+    ),
     "skipped-by-hand": Kind(skip=frozenset({"ex4-by-hand"}), cases=5),
 }
 
