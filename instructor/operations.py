@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from .course_dir import Course, ensure_tools_on_path, resolve_modules
 from .errors import ThinkTwiceError
-from .feedback import generate_feedback
+from .hidden_tests import generate_feedback
 from .steps import StepReport, run_step
 
 

@@ -73,3 +73,14 @@ def test_release_collect_grade_export_from_the_command_line(tmp_path):
     exported = _run("export", "--course", str(course), "--out", str(tmp_path / "g.csv"))
     assert exported.returncode == 0 and "wrote 0 rows" in exported.stdout
     assert (tmp_path / "g.csv").read_text().startswith("student,module,score")
+
+
+def test_the_instructor_package_exports_the_plain_functions_behind_the_commands():
+    import thinktwice.instructor as instructor
+    from thinktwice.instructor import operations
+
+    for name in ["init_course", "release", "collect", "grade", "feedback", "export_csv"]:
+        assert name in instructor.__all__ and callable(getattr(instructor, name)), name
+    assert instructor.release is operations.release
+    with pytest.raises(AttributeError):
+        instructor.no_such_function  # noqa: B018

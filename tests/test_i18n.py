@@ -87,3 +87,21 @@ def test_widget_labels_go_through_the_catalogue():
         if (hits := _untranslated_labels(path))
     }
     assert not offenders, f"wrap these labels in _(): {offenders}"
+
+
+def test_no_learner_facing_text_shows_raw_markup():
+    """Messages and the modules' hints reach learners as plain text: a backtick stays a backtick."""
+    import ast
+
+    messages = i18n.extract_messages(ROOT / "widgets", ROOT / "autograder")
+    hints = [
+        node.value.value
+        for path in sorted((ROOT / "course" / "modules").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.keyword)
+        and node.arg == "hint"
+        and isinstance(node.value, ast.Constant)
+    ]
+    assert hints, "no hints found in the modules"
+    raw = [text for text in messages + hints if "`" in text or "**" in text]
+    assert not raw, f"raw markup in learner-facing text: {raw}"

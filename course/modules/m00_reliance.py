@@ -107,7 +107,7 @@ changed_share
 # %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 _mine = checks.learner_trials(form="A")
 _expected = sum(r.final != r.first for r in _mine) / len(_mine) if _mine else None
-checks.close_to(changed_share, _expected, points=1, hint="Count cases where `final != first`.")
+checks.close_to(changed_share, _expected, points=1, hint="Count the cases where your final answer differs from your first one.")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex3-text", "schema_version": 3}
 # ### Exercise 3 · Write the over-reliance measure (2 points)
