@@ -12,32 +12,36 @@ activities come from :func:`~thinktwice.widgets.registry.all_activities` on firs
 ``import thinktwice.widgets`` stays quick.
 """
 
-from .activity import Activity, ActivityError, Outcome  # noqa: F401 - listed in _CONTRACT
-from .evidence import EvidenceError, EvidenceLog  # noqa: F401
-from .judgement import Judgement  # noqa: F401
-from .registry import all_activities
+from importlib import import_module
 
-#: The activity contract; the activity classes themselves are added from the registry.
-_CONTRACT = [
-    "Activity",
-    "ActivityError",
-    "EvidenceError",
-    "EvidenceLog",
-    "Judgement",
-    "Outcome",
-    "all_activities",
-]
+#: The activity contract, by the module that defines each name; the activity classes themselves
+#: come from the registry. Nothing is imported until used, so ``import thinktwice.widgets`` (and
+#: ``python -m thinktwice.widgets.i18n``) stays quick and side-effect free.
+_CONTRACT = {
+    "Activity": "activity",
+    "ActivityError": "activity",
+    "EvidenceError": "evidence",
+    "EvidenceLog": "evidence",
+    "Judgement": "judgement",
+    "Outcome": "activity",
+    "all_activities": "registry",
+}
+
+
+def _activities() -> dict:
+    return import_module(".registry", __name__).all_activities()
 
 
 def __getattr__(name: str):
-    # PEP 562: ``__all__`` and the activity classes are looked up here, so that importing the
-    # package does not import every activity (and scikit-learn) until one is used.
+    # PEP 562: ``__all__`` and the exports are looked up here on first use.
     if name == "__all__":
-        return [*_CONTRACT, *all_activities()]
-    if not name.startswith("_") and name in all_activities():
-        return all_activities()[name]
+        return [*_CONTRACT, *_activities()]
+    if name in _CONTRACT:
+        return getattr(import_module(f".{_CONTRACT[name]}", __name__), name)
+    if not name.startswith("_") and name in _activities():
+        return _activities()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *all_activities()})
+    return sorted({*globals(), *_CONTRACT, *_activities()})
