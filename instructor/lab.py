@@ -46,16 +46,24 @@ def prepare_lab(folder: str | os.PathLike[str]) -> Course:
 
 
 def quiet_settings(folder: str | os.PathLike[str]) -> Path:
-    """Write JupyterLab settings for ``folder`` that turn off the news and update pop-ups.
+    """Write JupyterLab settings for ``folder``: no news or update pop-ups, widget state saved.
 
-    :func:`lab_environment` points ``JUPYTERLAB_SETTINGS_DIR`` at the folder returned.
+    Saving the widgets' state with the notebook lets a notebook reopened later, with no kernel
+    running, show each activity as the learner left it (JupyterLab shows "model not found"
+    otherwise). :func:`lab_environment` points ``JUPYTERLAB_SETTINGS_DIR`` at the folder returned.
     """
     settings = Path(folder).resolve() / ".jupyter-settings"
-    notification = settings / "@jupyterlab" / "apputils-extension"
-    notification.mkdir(parents=True, exist_ok=True)
-    (notification / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}), "utf-8"
-    )
+    wanted = {
+        ("@jupyterlab", "apputils-extension", "notification"): {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+        ("@jupyter-widgets", "jupyterlab-manager", "plugin"): {"saveState": True},
+    }
+    for (scope, extension, plugin), values in wanted.items():
+        place = settings / scope / extension
+        place.mkdir(parents=True, exist_ok=True)
+        (place / f"{plugin}.jupyterlab-settings").write_text(json.dumps(values), "utf-8")
     return settings
 
 
