@@ -199,12 +199,34 @@ def check_a_refused_interaction_writes_nothing(cls, tmp_path):
 
 
 def check_saved_output_reads_without_a_kernel(cls, tmp_path):
+    from thinktwice.widgets._snapshot import _hidden
+
     _activity, view, _outcomes = _toured(cls, tmp_path)
     bundle = view._repr_mimebundle_()
     html, text = bundle.get("text/html", ""), bundle.get("text/plain", "")
     assert html and text, "the view saves no readable copy of itself"
     assert not REPR.search(html) and not REPR.search(text), "saved output shows a widget repr"
-    assert "<img" in html or "<table" in html, "the saved copy lost the figures and tables"
+    assert len(text) > 200, f"the saved copy says too little: {text!r}"
+    shown = [
+        x.value
+        for x in _walk(view)
+        if isinstance(x, w.HTML) and not any(_hidden(p) for p in _path_to(view, x))
+    ]
+    pictures = sum(value.count("<img") for value in shown)
+    tables = sum(value.count("<table") for value in shown)
+    assert html.count("<img") >= pictures, "the saved copy lost pictures the learner saw"
+    assert html.count("<table") >= tables, "the saved copy lost tables the learner saw"
+
+
+def _path_to(root, target):
+    """The widgets from ``root`` down to ``target``, both included (empty if not below it)."""
+    if root is target:
+        return [root]
+    for child in getattr(root, "children", ()):
+        path = _path_to(child, target)
+        if path:
+            return [root, *path]
+    return []
 
 
 CHECKS = [value for name, value in sorted(globals().items()) if name.startswith("check_")]
