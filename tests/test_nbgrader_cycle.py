@@ -1,6 +1,8 @@
 """The whole nbgrader cycle in a temporary folder: release, fetch, work, submit, collect, grade."""
 
 import csv
+import re
+from html import unescape
 
 import nbformat
 import pytest
@@ -80,6 +82,19 @@ def test_solution_full_marks_untouched_zero_partial_partial(released_course, tmp
     assert MODULE in feedback.done
     html = (course.root / "feedback" / "aiko" / MODULE / f"{MODULE}.html").read_text()
     assert "You completed 12 of 12 cases" in html
+    # The trial's view and trial.report() read as results, not as widget reprs or escaped markup.
+    for repr_text in ("View(children=", "HTML(value=", "RelianceReport("):
+        assert repr_text not in html, repr_text
+    assert "&lt;table" not in html and "&lt;tr&gt;" not in html
+    # Aiko's own numbers: first answers always right, final answers always the AI's.
+    shown = unescape(html)
+    assert len(re.findall("<table class=.tt-summary.>", shown)) == 2  # the view, and the report
+    for name, value in [
+        ("Your accuracy alone (first answers)", "100% (12 of 12)"),
+        ("The AI's accuracy", "67% (8 of 12)"),
+        ("Followed the AI when it was wrong (over-reliance)", "100% (4 of 4)"),
+    ]:
+        assert re.search(f"{re.escape(name)}</th><td>{re.escape(value)}</td>", shown), name
 
 
 def test_second_grade_run_keeps_grades(released_course, tmp_path):

@@ -509,3 +509,226 @@ def test_a_new_view_restores_each_mode(tmp_path):
     _, again = _view(tmp_path, mode="delayed", delay=2, clock=clock)
     assert "The AI says" in again.advice.value and _shown(again.final_step)
     assert "shown below" in again.countdown.value
+
+
+@pytest.mark.parametrize("mode", ["decide-first", "on-request", "delayed"])
+def test_the_tour_completes_every_case_in_every_mode(tmp_path, mode):
+    trial, view = _view(tmp_path, mode=mode, delay=0, explanations=True)
+    for step in view.tour():
+        step()
+    assert trial.outcome().done == trial.outcome().total == 2
+    assert "All 2 cases done" in view.progress.value
+
+
+def test_the_locked_first_answer_is_a_new_locked_picker_and_the_next_case_a_new_open_one(
+    tmp_path,
+):
+    # JupyterLab draws a ToggleButtons' disabled only when it builds the buttons: a change of
+    # state must come as a new widget, built in that state.
+    trial, view = _view(tmp_path)
+    open_picker = view.first
+    view.first.value = "4"
+    view.first_confidence.value = 60
+    view.lock.click()
+    locked = view.first
+    assert locked is not open_picker and locked.disabled and locked.value == "4"
+    assert view.first_step.children[0] is locked and open_picker.comm is None  # closed
+    assert view.first_confidence.disabled and "4 (60% sure)" in view.locked.value
+    view.confirm.click()
+    assert view.first is not locked and not view.first.disabled and view.first.value is None
+    assert not view.first_confidence.disabled and view.first_confidence.value == 50
+
+
+def test_a_resumed_view_shows_the_locked_answer_and_confidence(tmp_path):
+    trial, view = _view(tmp_path)
+    view.first.value = "2"
+    view.first_confidence.value = 60
+    view.lock.click()
+    _, again = _view(tmp_path)
+    assert again.first.value == "2" and again.first.disabled
+    assert again.first_confidence.value == 60 and again.final_confidence.value == 60
+
+
+def test_the_report_reads_without_a_kernel_and_the_model_never_loads_the_view(tmp_path):
+    import subprocess
+    import sys
+
+    trial = RelianceTrial("aiko", n_cases=2, ai_wrong=1, folder=tmp_path).start()
+    for _ in range(2):
+        trial.answer_first(trial.current.truth, 0.8)
+        trial.answer_final(trial.current.ai, 0.7)
+    report = trial.report()
+    text, markup = repr(report), report._repr_html_()
+    assert "Your accuracy alone (first answers): 100% (2 of 2)" in text
+    assert "Followed the AI when it was wrong (over-reliance): 100% (1 of 1)" in text
+    assert "RelianceReport(" not in text and "<" not in text
+    assert markup.startswith("<table class='tt-summary'><caption>")
+    assert "<td>50% (1 of 2)</td>" in markup  # the AI's accuracy
+    code = (
+        "import sys, tempfile; from thinktwice.widgets import RelianceTrial; "
+        "t = RelianceTrial('aiko', folder=tempfile.mkdtemp()).start(); repr(t.report()); "
+        "print(sorted(m for m in sys.modules if 'ipywidgets' in m or 'reliance_view' in m))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.stdout.strip() == "[]", run.stderr[-2000:]
+
+
+# -- in a real JupyterLab and Chromium ---------------------------------------------------------
+
+
+def _open_trial(page, activity_lab, name):
+    """Open module 0's drop-in in a notebook of its own folder ``name`` (its own evidence log)."""
+    from .browser_kit import open_activity
+
+    (activity_lab[1] / name).mkdir()
+    source = "from thinktwice.widgets import RelianceTrial\nRelianceTrial().view()"
+    view = open_activity(page, activity_lab, f"{name}/trial", source, css_class="tt-reliance-trial")
+    view.locator("img[alt*='handwritten digit']").wait_for(timeout=60_000)
+    return view
+
+
+def _rerun_the_trial_cell(page):
+    """Run the notebook's first cell again, as a learner does; return the new view's locator."""
+    page.evaluate(
+        "() => document.querySelectorAll('.tt-reliance-trial')"
+        ".forEach(el => el.setAttribute('data-before-rerun', ''))"
+    )
+    page.locator(".jp-Cell").first.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Shift+Enter")
+    fresh = page.locator(".tt-reliance-trial:not([data-before-rerun])")
+    fresh.locator("img[alt*='handwritten digit']").wait_for(timeout=60_000)
+    page.locator(".tt-reliance-trial[data-before-rerun]").wait_for(state="detached")
+    return fresh.first
+
+
+def _digit(view, step, digit):
+    return view.locator(f".tt-{step}-answer button", has_text=str(digit)).first
+
+
+def _events_of(activity_lab, name):
+    from .browser_kit import evidence
+
+    _base, folder = activity_lab
+    return [e for e in evidence((None, folder / name)) if e["activity"] == "reliance-trial/A"]
+
+
+def _wait_for_events(activity_lab, name, count, timeout=20.0):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while len(events := _events_of(activity_lab, name)) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return events
+
+
+def _slider_percent(view, css_class):
+    return int(view.locator(f".{css_class} .widget-readout").inner_text().strip())
+
+
+@pytest.mark.browser
+@pytest.mark.lab
+@pytest.mark.slow
+def test_after_a_rerun_before_the_final_answer_the_next_case_still_takes_answers(
+    page, activity_lab, tmp_path
+):
+    """Issue 8, point 1: re-run between lock-in and confirm, then the next case was stuck."""
+    view = _open_trial(page, activity_lab, "stuck")
+    _digit(view, "first", 4).click()
+    view.locator("button.tt-lock").click()
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+
+    view = _rerun_the_trial_cell(page)
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+    assert "Case 1 of 12" in view.inner_text()
+    view.locator("button.tt-confirm").click()
+    view.locator(":text('Case 2 of 12')").wait_for(timeout=30_000)
+
+    # The next case's digits are live on screen, and a click and "Lock in" reach the log.
+    digits = view.locator(".tt-first-answer button")
+    assert digits.count() == 10
+    assert all(digits.nth(k).is_enabled() for k in range(10))
+    _digit(view, "first", 7).click()
+    view.locator("button.tt-lock").click()
+    events = _wait_for_events(activity_lab, "stuck", 3)
+    assert [e["kind"] for e in events] == ["first", "final", "first"]
+    assert events[-1]["data"]["answer"] == 7
+    assert "Choose a digit first" not in view.inner_text()
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+
+
+@pytest.mark.browser
+@pytest.mark.lab
+@pytest.mark.slow
+def test_a_locked_first_answer_cannot_be_changed_on_screen(page, activity_lab, tmp_path):
+    """Issue 8, point 2: after lock-in the first answer is fixed, on screen as in the log."""
+    from .browser_kit import assert_not_blank
+
+    view = _open_trial(page, activity_lab, "locked")
+    assert_not_blank(view, tmp_path / "trial-before-lock-in.png")
+    _digit(view, "first", 4).click()
+    view.locator("button.tt-lock").click()
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+    four = _digit(view, "first", 4)
+    assert "mod-active" in four.get_attribute("class")  # shown as the chosen one
+    digits = view.locator(".tt-first-answer button")
+    assert not any(digits.nth(k).is_enabled() for k in range(10))
+    assert view.locator(".tt-first-confidence .noUi-target").get_attribute("disabled") is not None
+    assert_not_blank(view, tmp_path / "trial-after-lock-in.png")
+    # A click on another digit changes nothing, on screen or in the kernel.
+    _digit(view, "first", 6).click(force=True)
+    view.locator("button.tt-confirm").click()
+    view.locator(":text('Case 2 of 12')").wait_for(timeout=30_000)
+    events = _wait_for_events(activity_lab, "locked", 2)
+    assert [(e["kind"], e["data"]["answer"]) for e in events][0] == ("first", 4)
+
+
+@pytest.mark.browser
+@pytest.mark.lab
+@pytest.mark.slow
+def test_resuming_shows_the_locked_confidence(page, activity_lab, tmp_path):
+    """Issue 8, point 3: a re-run showed 50% although the learner locked in 60%."""
+    view = _open_trial(page, activity_lab, "resume")
+    slider = view.locator(".tt-first-confidence .noUi-handle")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    assert _slider_percent(view, "tt-first-confidence") == 60
+    _digit(view, "first", 2).click()
+    view.locator("button.tt-lock").click()
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+    assert _events_of(activity_lab, "resume")[-1]["data"]["confidence"] == 0.6
+
+    view = _rerun_the_trial_cell(page)
+    view.locator(".tt-advice:has-text('The AI says')").wait_for(timeout=30_000)
+    assert _slider_percent(view, "tt-first-confidence") == 60
+    assert _slider_percent(view, "tt-final-confidence") == 60
+    assert "mod-active" in _digit(view, "first", 2).get_attribute("class")
+
+
+@pytest.mark.browser
+@pytest.mark.lab
+@pytest.mark.slow
+def test_the_finished_trial_and_its_report_show_the_learners_figures(page, activity_lab, tmp_path):
+    """The summary at the end of the trial and ``trial.report()`` are tables a learner can read."""
+    from .browser_kit import assert_not_blank, open_activity
+
+    (activity_lab[1] / "report").mkdir()
+    finish = (
+        "from thinktwice.widgets import RelianceTrial\n"
+        "trial = RelianceTrial().start()\n"
+        "while trial.current is not None:\n"
+        "    trial.answer_first(trial.current.truth, 0.8)\n"
+        "    trial.answer_final(trial.current.ai, 0.7)\n"
+        "trial.view()"
+    )
+    view = open_activity(
+        page, activity_lab, "report/trial", finish, "trial.report()", css_class="tt-summary-box"
+    )
+    assert "All 12 cases done" in page.locator(".tt-reliance-trial").inner_text()
+    assert "Your accuracy alone (first answers)" in view.inner_text()
+    assert_not_blank(page.locator(".tt-reliance-trial"), tmp_path / "trial-summary.png")
+    report = page.locator(".jp-OutputArea-output:has(table.tt-summary)").last
+    text = report.inner_text()
+    assert "RelianceReport(" not in text and "HTML(value=" not in text
+    assert "Your accuracy alone (first answers)\t100% (12 of 12)" in text
+    assert "Followed the AI when it was wrong (over-reliance)\t100% (4 of 4)" in text
+    assert_not_blank(report, tmp_path / "trial-report.png")

@@ -4,15 +4,17 @@ One view serves the three modes: the first step (a digit, a confidence and the m
 countdown) and the final step (the advice, the explanation if asked for, the final answer) are
 built once and shown or hidden. In the delayed mode a timer in the kernel's event loop counts down
 once a second and shows the advice when the wait is over; nothing ever sleeps.
+
+The first digit picker is the one control rebuilt as the trial moves on: JupyterLab draws a
+``ToggleButtons``' ``disabled`` only when it builds the buttons, so a picker that changed between
+open and locked would show its old state (locked digits that still take clicks, or, after a
+re-run, a new case whose digits cannot be clicked). A fresh picker per state is drawn right.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import html
-import struct
-import zlib
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -20,12 +22,16 @@ import numpy as np
 
 from . import _view_kit as kit
 from . import style
-from ._view_kit import MessageArea, guarded
+from ._view_kit import ActivityView, MessageArea, guarded
+from .activity import ActivityError
 from .digit_cases import Explanation, explain
 from .i18n import _
+from .reliance_report import summary_html
 from .reliance_trial import DECIDE_FIRST, DELAYED, DONE, FIRST, ON_REQUEST, RelianceTrial
 
 _DIGITS = [str(d) for d in range(10)]
+#: The confidence sliders' starting point, in percent.
+_UNSURE = 50
 
 
 def _region_names() -> list[list[str]]:
@@ -38,28 +44,31 @@ def _region_names() -> list[list[str]]:
 
 def _confidence_slider(css_class: str) -> w.IntSlider:
     slider = w.IntSlider(
-        value=50,
+        value=_UNSURE,
         min=10,
         max=100,
         step=10,
         description=_("How sure are you? (%)"),
-        style={"description_width": "initial"},
-        layout=w.Layout(width="420px"),
+        layout=w.Layout(width="580px"),
     )
-    slider.add_class(css_class)
-    return slider
+    return kit.labelled(slider, css_class, aligned=True)
 
 
-def _digit_picker(description: str, css_class: str) -> w.ToggleButtons:
+def _digit_picker(
+    description: str, css_class: str, value: str | None = None, disabled: bool = False
+) -> w.ToggleButtons:
     picker = w.ToggleButtons(
         options=_DIGITS,
-        value=None,
+        value=value,
+        disabled=disabled,
         description=description,
-        style={"button_width": "34px", "description_width": "initial"},
+        style={"button_width": "34px"},
+        # ipywidgets 8 puts a ToggleButtons' label above its buttons; a row lines it up with
+        # the slider's label below it.
+        layout=w.Layout(display="flex", flex_flow="row", align_items="center", width="auto"),
         tooltips=[_("The digit {digit}").format(digit=d) for d in _DIGITS],
     )
-    picker.add_class(css_class)
-    return picker
+    return kit.labelled(picker, css_class, aligned=True)
 
 
 def _call_later(seconds: float, callback: Callable[[], None]):
@@ -71,43 +80,9 @@ def _call_later(seconds: float, callback: Callable[[], None]):
     return loop.call_later(seconds, callback)
 
 
-def summary_html(trial: RelianceTrial) -> str:
-    """The learner's own reliance figures, in plain words (shown, never graded)."""
-    s = trial.summary()
-    rows = [
-        (_("Your accuracy alone (first answers)"), s.learner_accuracy),
-        (_("The AI's accuracy"), s.ai_accuracy),
-        (_("Your final accuracy, with the AI"), s.team_accuracy),
-        (_("Switched to the AI when it was right and you were wrong (RAIR)"), s.rair),
-        (_("Kept your answer when you were right and the AI wrong (RSR)"), s.rsr),
-        (_("Followed the AI when it was wrong (over-reliance)"), s.over_reliance),
-        (_("Did not follow the AI when it was right (under-reliance)"), s.under_reliance),
-    ]
-    if trial.mode != DECIDE_FIRST:
-        rows.append(
-            (
-                _("Cases in which you saw the AI's advice"),
-                _("{seen} of {n}").format(seen=s.advice_seen or 0, n=s.cases),
-            )
-        )
-    body = "".join(
-        f"<tr><th scope='row' style='text-align:left'>{html.escape(name)}</th>"
-        f"<td>{html.escape(str(value))}</td></tr>"
-        for name, value in rows
-    )
-    brier = _("undefined (no cases)") if s.brier is None else f"{s.brier:.3f}"
-    body += (
-        f"<tr><th scope='row' style='text-align:left'>"
-        f"{html.escape(_('Brier score of your confidence (0 is perfect)'))}</th>"
-        f"<td>{brier}</td></tr>"
-    )
-    caption = html.escape(_("Your reliance on the AI, over {n} cases").format(n=s.cases))
-    return f"<table class='tt-summary'><caption>{caption}</caption>{body}</table>"
-
-
 def explanation_text(why: Explanation) -> str:
     """One line that says what the explanation's heat map and numbers show."""
-    guesses = ", ".join(f"{digit} ({p:.0%})" for digit, p in why.top)
+    guesses = ", ".join(f"{digit} ({style.percent(p)})" for digit, p in why.top)
     (tr, tc), (ar, ac) = why.strongest()
     names = _region_names()
     return _(
@@ -121,25 +96,6 @@ _CELL = 20  # screen pixels per image pixel
 
 def _hex_rgb(colour: str) -> np.ndarray:
     return np.array([int(colour[k : k + 2], 16) for k in (1, 3, 5)], dtype=float)
-
-
-def _rgb_png(pixels: np.ndarray) -> bytes:
-    """Encode an ``(height, width, 3)`` array of 0..255 values as an RGB PNG."""
-    pixels = np.asarray(pixels, dtype=np.uint8)
-    height, width, _depth = pixels.shape
-    rows = np.hstack([np.zeros((height, 1), dtype=np.uint8), pixels.reshape(height, -1)])
-
-    def chunk(kind: bytes, payload: bytes) -> bytes:
-        body = kind + payload
-        return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows.tobytes(), 6))
-        + chunk(b"IEND", b"")
-    )
 
 
 def _triangle(up: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -188,7 +144,7 @@ def explanation_png(why: Explanation, ink: np.ndarray) -> bytes:
     bar = np.linspace(-1, 1, picture.shape[1])[None, :, None]
     bar = np.where(bar >= 0, white + bar * (towards - white), white - bar * (away - white))
     gap = np.full((6, picture.shape[1], 3), 255.0)
-    return _rgb_png(np.vstack([picture, gap, np.repeat(bar, 12, axis=0)]))
+    return style.pixels_png(np.vstack([picture, gap, np.repeat(bar, 12, axis=0)]))
 
 
 def explanation_html(why: Explanation, ink: np.ndarray) -> str:
@@ -203,7 +159,6 @@ def explanation_html(why: Explanation, ink: np.ndarray) -> str:
         + " "
         + line
     )
-    data = base64.b64encode(explanation_png(why, ink)).decode("ascii")
     key = html.escape(
         _(
             "Colour bar: orange (left) pushed away from {digit}, blue (right) pushed towards it. "
@@ -213,18 +168,19 @@ def explanation_html(why: Explanation, ink: np.ndarray) -> str:
     table = kit.table_html(
         _("The AI's three most probable digits"),
         [_("Digit"), _("The AI's probability")],
-        [[digit, f"{p:.0%}"] for digit, p in why.top],
+        [[digit, style.percent(p)] for digit, p in why.top],
     )
     heading = html.escape(_("Why the AI says {digit}").format(digit=why.digit))
+    picture = style.image_tag(
+        explanation_png(why, ink), alt, width=8 * _CELL, css_class="tt-explanation-map"
+    )
     return (
-        f"<strong>{heading}</strong><br>"
-        f"<img src='data:image/png;base64,{data}' alt='{html.escape(alt, quote=True)}' "
-        f"width='{8 * _CELL}'><br><small>{key}</small>"
+        f"<strong>{heading}</strong><br>{picture}<br><small>{key}</small>"
         f"<p class='tt-explanation-text'>{html.escape(line)}</p>{table}"
     )
 
 
-class RelianceTrialView(w.VBox):
+class RelianceTrialView(ActivityView):
     """Cases one at a time: the learner's answer, the AI's advice, a final answer, a summary.
 
     Parameters
@@ -245,9 +201,11 @@ class RelianceTrialView(w.VBox):
         self.instructions = w.HTML(html.escape(self._instructions()))
         self.instructions.add_class("tt-instructions")
         self.image = w.HTML()
-        first_label = _("Your answer so far:") if trial.mode == DELAYED else _("Your answer:")
-        self.first = _digit_picker(first_label, "tt-first-answer")
+        self._first_label = _("Your answer so far:") if trial.mode == DELAYED else _("Your answer:")
+        self.first = _digit_picker(self._first_label, "tt-first-answer")
         self.first_confidence = _confidence_slider("tt-first-confidence")
+        self.locked = w.HTML()
+        self.locked.add_class("tt-locked")
         self.lock = kit.button(_("Lock in my answer"), "tt-lock")
         self.request = kit.button(_("Show the AI's advice"), "tt-request-advice", "info")
         self.request.tooltip = _("See what the AI says before you answer")
@@ -267,10 +225,11 @@ class RelianceTrialView(w.VBox):
         self.final = _digit_picker(_("Final answer:"), "tt-final-answer")
         self.final_confidence = _confidence_slider("tt-final-confidence")
         self.confirm = kit.button(_("Confirm final answer"), "tt-confirm", "success")
+        self.confirm.layout.align_self = "flex-start"
         self.message = MessageArea()
         self.summary = w.HTML()
         self.summary.add_class("tt-summary-box")
-        self.first_step = w.VBox([self.first, self.first_confidence, w.HBox(buttons)])
+        self.first_step = w.VBox([self.first, self.first_confidence, w.HBox(buttons), self.locked])
         final_children = [self.advice, self.final, self.final_confidence, self.confirm]
         if trial.explanations:
             final_children.insert(1, self.explanation)
@@ -280,6 +239,7 @@ class RelianceTrialView(w.VBox):
         self.alone.on_click(self._on_alone)
         self.confirm.on_click(self._on_confirm)
         super().__init__(
+            trial,
             [
                 self.progress,
                 self.instructions,
@@ -288,9 +248,8 @@ class RelianceTrialView(w.VBox):
                 self.final_step,
                 self.message,
                 self.summary,
-            ]
+            ],
         )
-        self.add_class("tt-reliance-trial")
         self.add_class(f"tt-mode-{trial.mode}")
         self.render()
 
@@ -310,18 +269,51 @@ class RelianceTrialView(w.VBox):
             ),
         }[self.trial.mode]
 
+    def tour(self) -> list[Callable[[], object]]:
+        """One learner's run through every case, in the trial's mode.
+
+        Decide first: pick, lock in, confirm. On request: every third case answered without the
+        AI, the others after asking. Delayed: pick, then the countdown's tick, which shows the
+        advice once the trial's clock has passed the wait (instantly with ``delay=0`` or a clock
+        the caller moves), then confirm.
+        """
+        mode = self.trial.mode
+
+        def pick(digit: str, then: Callable[[], None]) -> Callable[[], None]:
+            def step() -> None:
+                self.first.value = digit
+                then()
+
+            return step
+
+        def confirm() -> None:
+            self.final.value = self.final.value or "3"
+            self.confirm.click()
+
+        calls: list[Callable[[], object]] = []
+        for number in range(self.trial.n_cases):
+            if mode == DECIDE_FIRST:
+                calls += [pick("3", self.lock.click), confirm]
+            elif mode == ON_REQUEST and number % 3 == 0:
+                calls.append(pick("5", self.alone.click))
+            elif mode == ON_REQUEST:
+                calls += [pick("4", self.request.click), confirm]
+            else:
+                calls += [pick("7", self.tick), confirm]
+        return calls
+
     # -- handlers ------------------------------------------------------------------------------
-    def _selection(self) -> tuple[int | None, float | None]:
+    def _selection(self, required: bool = False) -> tuple[int | None, float | None]:
+        """The first digit chosen and its confidence; ``required`` refuses no digit."""
         if self.first.value is None:
+            if required:
+                raise ActivityError(_("Choose a digit first."))
             return None, None
         return int(self.first.value), self.first_confidence.value / 100
 
     @guarded
     def _on_lock(self, _button=None) -> None:
-        if self.first.value is None:
-            self.message.say(_("Choose a digit first."))
-            return
-        self.trial.answer_first(*self._selection())
+        self.trial.answer_first(*self._selection(required=True))
         self.render()
 
     @guarded
@@ -331,17 +323,13 @@ class RelianceTrialView(w.VBox):
 
     @guarded
     def _on_alone(self, _button=None) -> None:
-        if self.first.value is None:
-            self.message.say(_("Choose a digit first."))
-            return
-        self.trial.answer_final(*self._selection())
+        self.trial.answer_final(*self._selection(required=True))
         self.render()
 
     @guarded
     def _on_confirm(self, _button=None) -> None:
         if self.final.value is None:
-            self.message.say(_("Choose your final digit."))
-            return
+            raise ActivityError(_("Choose your final digit."))
         self.trial.answer_final(int(self.final.value), self.final_confidence.value / 100)
         self.render()
 
@@ -370,65 +358,91 @@ class RelianceTrialView(w.VBox):
             self._timer.cancel()
             self._timer = None
 
+    def _show_first(self, digit: str | None, locked: bool) -> None:
+        """Show ``digit`` in the first picker, open or locked.
+
+        The front end draws a change of ``disabled`` only when it builds the buttons, so a change
+        between open and locked replaces the picker with a new one built in the new state.
+        """
+        old = self.first
+        if old.disabled == locked:
+            old.value = digit
+            return
+        self.first = _digit_picker(self._first_label, "tt-first-answer", digit, locked)
+        self.first_step.children = (self.first, *self.first_step.children[1:])
+        old.close()
+
     def render(self) -> None:
         """Show the trial's current stage."""
         trial = self.trial
         stage = trial.stage
         self._stop_timer()
         if stage == DONE:
-            self.progress.value = html.escape(_("All {n} cases done.").format(n=trial.n_cases))
+            self.progress.value = "<b>{}</b>".format(
+                html.escape(_("All {n} cases done.").format(n=trial.n_cases))
+            )
+            self.instructions.layout.display = "none"
             self.image.value = ""
             self.first_step.layout.display = "none"
             self.final_step.layout.display = "none"
-            self.summary.value = summary_html(trial)
+            self.summary.value = summary_html(
+                trial.summary(), advice_optional=trial.mode != DECIDE_FIRST
+            )
             return
-        self.progress.value = html.escape(
-            _("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases)
+        self.progress.value = "<b>{}</b>".format(
+            html.escape(_("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases))
         )
         case = trial.current
-        png = base64.b64encode(style.grayscale_png(case.pixels())).decode("ascii")
         alt = _("A handwritten digit with visual noise, case {k} of {n}").format(
             k=trial.position + 1, n=trial.n_cases
         )
-        self.image.value = (
-            f"<img src='data:image/png;base64,{png}' alt='{html.escape(alt, quote=True)}' "
-            "width='160' style='border: 2px solid #444; margin: 4px 0'>"
-        )
+        self.image.value = style.digit_tag(case.pixels(), alt, size=160, css_class="tt-digit")
         self.summary.value = ""
         self.first_step.layout.display = None
         asking = stage == FIRST
         for control in (self.lock, self.request, self.alone):
             control.disabled = not asking
+        self.first_confidence.disabled = not asking
         if asking:
-            self.first.value = None
-            self.first.disabled = False
+            self._show_first(None, locked=False)
+            self.first_confidence.value = _UNSURE
+            self.first_confidence.layout.display = None
+            self.locked.value = ""
             self.final_step.layout.display = "none"
             if trial.mode == DELAYED:
                 self.tick()
             return
-        first = trial.first_answer()
-        self.first.value = None if first is None else str(first)
-        self.first.disabled = True
+        first, sure = trial.first_answer(), trial.first_confidence()
+        self._show_first(None if first is None else str(first), locked=True)
+        if sure is not None:
+            self.first_confidence.value = round(sure * 100)
+        # Asked for the advice with no digit chosen: there is no confidence to show.
+        self.first_confidence.layout.display = "none" if sure is None else None
+        self.locked.value = html.escape(self._locked_text(first, sure))
         self.countdown.value = html.escape(_("The AI's advice is shown below."))
         self.final.value = None if first is None else str(first)
         self.final_confidence.value = self.first_confidence.value
-        self.advice.value = html.escape(
-            _("The AI says {digit}, with {confidence:.0%} confidence.").format(
-                digit=case.ai, confidence=case.ai_confidence
+        self.advice.value = "<b>{}</b>".format(
+            html.escape(
+                _("The AI says {digit}, and it is {confidence} sure.").format(
+                    digit=case.ai, confidence=style.percent(case.ai_confidence)
+                )
             )
         )
         if trial.explanations:
             self.explanation.value = self._explanation_of(case)
         self.final_step.layout.display = None
 
+    @staticmethod
+    def _locked_text(first: int | None, sure: float | None) -> str:
+        if first is None:
+            return _("You asked for the AI's advice before choosing a digit.")
+        return _(
+            "Your first answer, {digit} ({confidence} sure), is locked in and cannot change. "
+            "Now give your final answer below: keep yours or take the AI's."
+        ).format(digit=first, confidence=style.percent(sure))
+
     def _explanation_of(self, case) -> str:
         if case.case_id not in self._explained:
             self._explained[case.case_id] = explanation_html(explain(case), case.pixels())
         return self._explained[case.case_id]
-
-
-def summary_widget(trial: RelianceTrial) -> w.HTML:
-    """The learner's reliance figures as a widget."""
-    box = w.HTML(summary_html(trial))
-    box.add_class("tt-summary-box")
-    return box

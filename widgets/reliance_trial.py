@@ -34,6 +34,7 @@ from .digit_cases import FORMS, DigitCase, Explanation, _advisor, explain, make_
 from .i18n import _
 from .identity import variant_seed
 from .measures import RelianceSummary, Trial, summarize
+from .reliance_report import RelianceReport
 
 #: The stages of one case, in order: before the advice, advice shown, all cases done.
 FIRST, FINAL, DONE = "first", "final", "done"
@@ -306,6 +307,11 @@ class RelianceTrial(Activity):
         case = self.current
         return None if case is None else self._answers[case.case_id].first
 
+    def first_confidence(self) -> float | None:
+        """How sure the learner said they were of their first answer on the current case."""
+        case = self.current
+        return None if case is None else self._answers[case.case_id].first_confidence
+
     def seconds_left(self) -> float:
         """Seconds until the AI's advice on the current case may appear (delayed mode), else 0."""
         self._ensure_started()
@@ -413,9 +419,10 @@ class RelianceTrial(Activity):
             done=outcome.done, total=outcome.total
         )
 
-    def report(self):
-        """Return the learner's own reliance figures as a widget (shown to them, not graded)."""
-        from ._reliance_view import summary_widget
+    def report(self) -> RelianceReport:
+        """The learner's own reliance figures (shown to them, never graded).
 
-        self._ensure_started()
-        return summary_widget(self)
+        A notebook shows it as a table; saved output, nbgrader's feedback and nbconvert's HTML
+        keep that table, with no kernel needed.
+        """
+        return RelianceReport(self.summary(), advice_optional=self.mode != DECIDE_FIRST)
