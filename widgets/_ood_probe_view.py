@@ -478,6 +478,7 @@ class OutOfDistributionProbeView(ActivityView):
             )
         # Until then the choices stay hidden: they would give the lesson away.
         shown = None if ready or choice is not None else "none"
+        self.judgement.prompt.layout.display = shown
         self.question.layout.display = self.submit.layout.display = shown
         self.judgement.show(choice, text, ready=ready)
 
