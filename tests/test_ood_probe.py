@@ -358,7 +358,11 @@ def test_probe_in_a_real_lab(page, activity_lab, tmp_path):
         "ood-probe",
         "from thinktwice.widgets import OutOfDistributionProbe\nOutOfDistributionProbe().view()",
     )
-    page.wait_for_selector(".tt-ood-probe .tt-probe-image img")
+    # A fresh kernel has not trained the models: the view says so at once, then shows them.
+    view.locator(".tt-training").get_by_text("Training five models").wait_for(timeout=10_000)
+    view.locator(".tt-training").screenshot(path=str(tmp_path / "ood-probe-training.png"))
+    page.wait_for_selector(".tt-ood-probe .tt-probe-image img", timeout=90_000)
+    assert view.locator(".tt-question").is_hidden()  # opens once every probe is judged
     view.locator("button.tt-ask").click()
     view.locator(".tt-chart img").wait_for()
     assert "The neural network says" in view.locator(".tt-reading").inner_text()
@@ -369,6 +373,10 @@ def test_probe_in_a_real_lab(page, activity_lab, tmp_path):
     view.get_by_text("Probe 2 of 8").wait_for()
     event = last_event(activity_lab, "ood-probe")
     assert event["kind"] == "judge" and event["data"]["trust"] is False
+    said = view.locator(".tt-call-feedback")
+    said.get_by_text("Probe 1 was").wait_for()  # the call is answered, visibly
+    assert said.is_visible() and re.search("careful call", said.inner_text(), re.I)
+    assert_not_blank(view, tmp_path / "ood-probe-call.png")
 
     # Ink two squares from the keyboard and ask about the drawing.
     pixels = view.locator("button.tt-pixel")

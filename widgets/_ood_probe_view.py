@@ -233,6 +233,9 @@ class OutOfDistributionProbeView(ActivityView):
             "tt-trust",
             aligned=True,
         )
+        # ToggleButtons alone are not laid out as a row: its label would sit above the buttons.
+        self.trust.add_class("widget-inline-hbox")
+        self.trust.layout.width = "auto"
         self.signal = labelled(
             w.Dropdown(
                 options=[

@@ -235,16 +235,23 @@ class ShortcutLabView(ActivityView):
             "tt-test",
             aligned=True,
         )
+        # ToggleButtons alone are not laid out as a row: its label would sit above the buttons.
+        for row in (self.train, self.test):
+            row.add_class("widget-inline-hbox")
+            row.layout.width = "auto"
         self.result = w.HTML()
         self.result.add_class("tt-result")
         self.chart = w.HTML()
         self.chart.add_class("tt-accuracy-chart")
+        # As wide as the chart, so that its key wraps above it and the table gets the rest.
+        self.chart.layout.width = "430px"
         self.table = w.HTML()
         self.table.add_class("tt-accuracy-table")
         self.reveal = button(_("Show which pixels the model relies on"), "tt-reveal")
         self.reveal.layout.align_self = "flex-start"
         self.importance = w.HTML()
         self.importance.add_class("tt-importance")
+        self.importance.layout.width = "300px"
         self.importance_text = w.HTML()
         self.importance_text.add_class("tt-importance-table")
 

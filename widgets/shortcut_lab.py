@@ -237,6 +237,8 @@ class ShortcutLab(Activity):
                     result.importances_std.reshape(dm.SIDE, dm.SIDE).round(4),
                 )
         self.choice_order_ = [CHOICES[i] for i in rng.permutation(len(CHOICES))]
+        if self.choice_order_[0] == QUESTION.right:  # never the lesson as the first answer
+            self.choice_order_.append(self.choice_order_.pop(0))
         self.model_: str | None = None
         self.condition_: str | None = None
         self.seen_: set[tuple[str, str]] = set()
