@@ -214,7 +214,7 @@ def test_view_trains_breaks_and_charts_the_drop(tmp_path):
     moved = lab.accuracy_["with", "moved"]
     assert f"reads {moved:.0%} of the test pictures" in view.result.value
     alt = re.search(r"alt='([^']*)'", view.chart.value).group(1)
-    assert f"trained with the mark, mark moved to the other digit: {moved:.0%}" in alt
+    assert f"trained with the mark, mark on the other digit: {moved:.0%}" in alt
     assert view.table.value.count("not tested yet") == 4
 
     view.train.value = "without"
@@ -330,7 +330,7 @@ def test_shortcut_lab_in_a_real_lab(page, activity_lab, tmp_path):
     assert pictures.count() == 4 and "(with the mark)" in view.locator(".tt-samples").inner_text()
     assert pictures.first.locator("img").bounding_box()["width"] >= 100
     assert view.locator(".tt-question").is_hidden()  # nothing tested yet: nothing to explain
-    view.locator(".tt-test button").nth(2).click()  # "mark moved to the other digit"
+    view.locator(".tt-test button").nth(2).click()  # "mark on the other digit"
     view.locator(".tt-accuracy-chart img").wait_for()
     event = last_event(activity_lab, "shortcut-lab")
     assert event["kind"] == "test" and event["data"]["condition"] == "moved"

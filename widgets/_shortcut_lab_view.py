@@ -214,7 +214,7 @@ class ShortcutLabView(ActivityView):
                     _("Every training picture of one digit carries the mark"),
                     _("The same pictures with no mark"),
                 ],
-                style={"button_width": "230px"},
+                style={"button_width": "180px"},
             ),
             "tt-train",
             aligned=True,
@@ -230,7 +230,7 @@ class ShortcutLabView(ActivityView):
                     _("No mark on any test picture"),
                     _("The mark on the other digit only"),
                 ],
-                style={"button_width": "230px"},
+                style={"button_width": "180px"},
             ),
             "tt-test",
             aligned=True,
@@ -244,14 +244,14 @@ class ShortcutLabView(ActivityView):
         self.chart = w.HTML()
         self.chart.add_class("tt-accuracy-chart")
         # As wide as the chart, so that its key wraps above it and the table gets the rest.
-        self.chart.layout.width = "430px"
+        self.chart.layout = w.Layout(width="430px", flex="0 0 auto")
         self.table = w.HTML()
         self.table.add_class("tt-accuracy-table")
         self.reveal = button(_("Show which pixels the model relies on"), "tt-reveal")
         self.reveal.layout.align_self = "flex-start"
         self.importance = w.HTML()
         self.importance.add_class("tt-importance")
-        self.importance.layout.width = "300px"
+        self.importance.layout = w.Layout(width="300px", flex="0 0 auto")
         self.importance_text = w.HTML()
         self.importance_text.add_class("tt-importance-table")
 

@@ -72,7 +72,7 @@ def condition_names() -> dict[str, str]:
     return {
         "as-trained": _("mark as in training"),
         "removed": _("mark removed"),
-        "moved": _("mark moved to the other digit"),
+        "moved": _("mark on the other digit"),
     }
 
 
