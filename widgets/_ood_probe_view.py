@@ -301,6 +301,7 @@ class OutOfDistributionProbeView(ActivityView):
         self.drawing.add_class("tt-drawing-reading")
         self.drawing_chart = w.HTML()
         self.drawing_chart.add_class("tt-drawing-chart")
+        self.drawing_chart.layout = w.Layout(width="430px", flex="0 0 auto")  # never shrunk
 
         self.ask_button.on_click(self._on_ask)
         self.confirm.on_click(self._on_confirm)
