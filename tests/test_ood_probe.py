@@ -1,6 +1,7 @@
 """The out-of-distribution probe: its numbers, seeding, replay, grading, view and browser run."""
 
 import re
+import threading
 
 import numpy as np
 import pytest
@@ -13,7 +14,7 @@ from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from .browser_kit import assert_not_blank, last_event, open_activity
 
 
-def careful_run(probe, question=ood_probe.CORRECT_CHOICE):
+def careful_run(probe, question=ood_probe.QUESTION.right):
     """Judge every probe the careful way and answer the question."""
     for item in probe.probes_:
         probe.ask()
@@ -81,15 +82,55 @@ def test_same_learner_same_probes_different_learners_differ(tmp_path):
     assert [p.pixels for p in a1.probes_] != [p.pixels for p in b.probes_]
 
 
-def test_build_is_quick_once_the_models_are_trained(tmp_path):
-    import time
+def test_warm_up_trains_the_models_once_and_views_then_train_nothing(tmp_path, monkeypatch):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.neural_network import MLPClassifier
 
-    OutOfDistributionProbe("warm", folder=tmp_path / "w").start()
-    trained = dm.ensemble.cache_info().misses
-    start = time.process_time()  # CPU time: other people's jobs on the machine do not count
-    OutOfDistributionProbe("cold", folder=tmp_path / "c").start()
-    assert time.process_time() - start < 0.3
-    assert dm.ensemble.cache_info().misses == trained  # the models were not trained again
+    dm.ensemble.cache_clear()
+    ood_probe._clear_digits.cache_clear()
+    assert not OutOfDistributionProbe.trained()
+    OutOfDistributionProbe.warm_up()  # what a grader's warm process runs before forking
+    assert OutOfDistributionProbe.trained() and dm.ensemble.cache_info().currsize == 1
+    fits = []
+    for model in (
+        MLPClassifier,
+        LogisticRegression,
+        KNeighborsClassifier,
+        RandomForestClassifier,
+        CalibratedClassifierCV,
+    ):
+        monkeypatch.setattr(model, "fit", lambda self, *a, **k: fits.append(type(self)))
+    # A learner's probes, their view (shown at once, with the first probe) and a whole run
+    # through it reuse the trained models.
+    view = OutOfDistributionProbe("cold", folder=tmp_path).view()
+    assert view.ready.is_set() and "Probe 1 of 8" in view.progress.value
+    assert not view.notice.value
+    for step in view.tour():
+        step()
+    assert view.activity.outcome().done == 9
+    assert fits == []
+
+
+def test_a_fresh_kernel_shows_at_once_that_the_models_are_training(tmp_path, monkeypatch):
+    monkeypatch.setattr(OutOfDistributionProbe, "trained", classmethod(lambda cls: False))
+    training = threading.Event()
+    start = OutOfDistributionProbe.start
+
+    def slow_start(self):
+        assert training.wait(30)
+        return start(self)
+
+    monkeypatch.setattr(OutOfDistributionProbe, "start", slow_start)
+    view = OutOfDistributionProbe("aiko", folder=tmp_path).view()
+    assert "Training five models on handwritten digits" in view.notice.value
+    assert list(view.children) == [view.intro, view.notice] and not view.ready.is_set()
+    training.set()  # the models are trained: the first probe appears
+    assert view.ready.wait(30)
+    assert view.probe_step in view.children and view.notice not in view.children
+    assert "Probe 1 of 8" in view.progress.value
 
 
 # -- interactions, replay and grading ----------------------------------------------------------
@@ -129,7 +170,7 @@ def test_replay_restores_the_learners_place_and_every_event_is_logged(tmp_path):
     probe.answer("seen")
     again = OutOfDistributionProbe("aiko", folder=tmp_path).start()
     assert again.current == probe.probes_[1] and again.asked
-    assert again.judgements_[first.probe_id] == ood_probe.Judgement(False, "confidence")
+    assert again.judgements_[first.probe_id] == ood_probe.TrustCall(False, "confidence")
     assert again.drawings_ == [tuple(drawing)] and again.choice_ == "seen"
     events = EvidenceLog.in_folder(tmp_path, "aiko").events("ood-probe")
     assert [(e.kind, dict(e.data)) for e in events] == [
@@ -139,8 +180,10 @@ def test_replay_restores_the_learners_place_and_every_event_is_logged(tmp_path):
         ("draw", {"pixels": drawing}),
         ("answer", {"choice": "seen"}),
     ]
-    with pytest.raises(ActivityError, match="already in"):
-        again.answer(ood_probe.CORRECT_CHOICE)
+    with pytest.raises(ActivityError, match="already answered"):
+        again.answer(ood_probe.QUESTION.right)
+    with pytest.raises(ActivityError, match="does not know that action"):
+        again.record("wave", {})
 
 
 def test_outcome_credits_careful_calls_and_the_question(tmp_path):
@@ -178,6 +221,50 @@ def test_activity_score_reads_the_log(tmp_path):
 
 
 # -- the view, without a browser ---------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def trained():
+    """Views built here show their probes at once, as in a kernel that trained the models."""
+    OutOfDistributionProbe.warm_up()
+
+
+def test_every_trust_call_gets_an_answer_that_teaches(tmp_path):
+    probe = OutOfDistributionProbe("aiko", folder=tmp_path).start()
+    view = probe.view()
+    assert view.call_feedback in view.children and view.call_feedback.value == ""
+    for number, item in enumerate(probe.probes_, start=1):
+        view.ask_button.click()
+        assert view.call_feedback.value == ""  # the answer on the last probe is gone
+        view.trust.value = "trust"  # trust everything: right on digits only
+        view.confirm.click()
+        said = view.call_feedback.value
+        assert f"Probe {number} was " in said and "role='status'" in said
+        assert f"The network said {item.reading.answer} with" in said
+        if item.kind == ood_probe.DIGIT:
+            assert "<b>Careful call.</b>" in said and "all five models agreed" in said
+        else:
+            assert "<b>Not the careful call: do not trust this.</b>" in said
+            assert "It is not a digit at all" in said
+        if item.kind == ood_probe.LETTER:
+            assert f"the letter {item.label}" in said
+    assert view.call_feedback.layout.display != "none"
+
+
+def test_the_question_opens_only_once_every_probe_is_judged(tmp_path):
+    probe = OutOfDistributionProbe("aiko", folder=tmp_path).start()
+    view = probe.view()
+    assert view.question.layout.display == "none" and view.submit.layout.display == "none"
+    assert "Judge every probe first" in view.verdict.value
+    assert [label for label, _key in view.question.options] == [
+        ood_probe.QUESTION.label(key) for key in probe.choice_order_
+    ]
+    for _item in probe.probes_:
+        view.ask_button.click()
+        view.trust.value = "doubt"
+        view.confirm.click()
+    assert view.question.layout.display is None and not view.question.disabled
+    assert view.verdict.value == ""
+
+
 def test_view_walks_a_probe_and_logs_it(tmp_path):
     probe = OutOfDistributionProbe("aiko", folder=tmp_path).start()
     view = probe.view()
@@ -223,7 +310,7 @@ def test_view_reviews_all_calls_and_locks_the_question(tmp_path):
     assert "Your calls: 8 of 8 were the careful one" in view.review.value
     assert view.review.value.count("<tr>") == 9
     view.submit.click()
-    assert "Choose an answer first" in view.message.value
+    assert "Choose one of the answers first" in view.message.value
     view.question.value = "broken"
     view.submit.click()
     assert view.question.disabled and view.submit.disabled
@@ -271,7 +358,11 @@ def test_probe_in_a_real_lab(page, activity_lab, tmp_path):
         "ood-probe",
         "from thinktwice.widgets import OutOfDistributionProbe\nOutOfDistributionProbe().view()",
     )
-    page.wait_for_selector(".tt-ood-probe .tt-probe-image img")
+    # A fresh kernel has not trained the models: the view says so at once, then shows them.
+    view.locator(".tt-training").get_by_text("Training five models").wait_for(timeout=10_000)
+    view.locator(".tt-training").screenshot(path=str(tmp_path / "ood-probe-training.png"))
+    page.wait_for_selector(".tt-ood-probe .tt-probe-image img", timeout=90_000)
+    assert view.locator(".tt-question").is_hidden()  # opens once every probe is judged
     view.locator("button.tt-ask").click()
     view.locator(".tt-chart img").wait_for()
     assert "The neural network says" in view.locator(".tt-reading").inner_text()
@@ -282,6 +373,10 @@ def test_probe_in_a_real_lab(page, activity_lab, tmp_path):
     view.get_by_text("Probe 2 of 8").wait_for()
     event = last_event(activity_lab, "ood-probe")
     assert event["kind"] == "judge" and event["data"]["trust"] is False
+    said = view.locator(".tt-call-feedback")
+    said.get_by_text("Probe 1 was").wait_for()  # the call is answered, visibly
+    assert said.is_visible() and re.search("careful call", said.inner_text(), re.I)
+    assert_not_blank(view, tmp_path / "ood-probe-call.png")
 
     # Ink two squares from the keyboard and ask about the drawing.
     pixels = view.locator("button.tt-pixel")

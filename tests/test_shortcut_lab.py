@@ -12,7 +12,7 @@ from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from .browser_kit import assert_not_blank, last_event, open_activity
 
 
-def full_run(lab, tries=((0, 0),), choice=shortcut_lab.CORRECT_CHOICE):
+def full_run(lab, tries=((0, 0),), choice=shortcut_lab.QUESTION.right):
     """Train, break, control, reveal, locate (after the given wrong tries), answer."""
     lab.train("with")
     lab.test("as-trained")
@@ -133,7 +133,7 @@ def test_three_tries_to_locate_and_a_found_mark_locks(tmp_path):
     second = a_wrong_cell(lab, skip=[first])
     assert lab.locate(*first) is False and lab.locate(*second) is False
     assert lab.locate(*lab.mark_cells[1]) is True
-    with pytest.raises(ActivityError, match="already found"):
+    with pytest.raises(ActivityError, match="already answered"):
         lab.locate(*lab.mark_cells[0])
     (tmp_path / "b").mkdir()
     out = ShortcutLab("ben", folder=tmp_path / "b").start()
@@ -208,17 +208,17 @@ def test_view_trains_breaks_and_charts_the_drop(tmp_path):
 
     view.train.value = "with"
     assert not view.test.disabled and "is trained" in view.result.value
-    assert "with its mark" in view.samples.value
+    assert "with the mark" in view.samples.value
     view.test.value = "as-trained"
     view.test.value = "moved"
     moved = lab.accuracy_["with", "moved"]
     assert f"reads {moved:.0%} of the test pictures" in view.result.value
     alt = re.search(r"alt='([^']*)'", view.chart.value).group(1)
-    assert f"trained with the mark, mark moved to the other digit: {moved:.0%}" in alt
+    assert f"trained with the mark, mark on the other digit: {moved:.0%}" in alt
     assert view.table.value.count("not tested yet") == 4
 
     view.train.value = "without"
-    assert view.test.value is None and "with its mark" not in view.samples.value
+    assert view.test.value is None and ", with the mark" not in view.samples.value
     view.test.value = "moved"
     assert view.table.value.count("not tested yet") == 3
     assert [(e.kind, e.data.get("condition")) for e in lab.events()] == [
@@ -252,17 +252,64 @@ def test_view_reveals_the_map_and_locates_the_mark(tmp_path):
     view.locate.click()
     assert "Found it" in view.located.value and view.locate.disabled
 
+    view.test.value = "removed"  # the drop seen: the question opens
     view.submit.click()
-    assert "Choose an answer first" in view.message.value
-    view.question.value = shortcut_lab.CORRECT_CHOICE
+    assert "Choose one of the answers first" in view.message.value
+    view.question.value = shortcut_lab.QUESTION.right
     view.submit.click()
     assert view.question.disabled and view.verdict.value.startswith("Yes.")
 
     again = ShortcutLab("aiko", folder=tmp_path).view()
     assert again.train.value == "with" and again.reveal.disabled
     assert "Heat map" in again.importance.value and again.locate.disabled
-    assert again.question.value == shortcut_lab.CORRECT_CHOICE
-    assert len(lab.events()) == 5  # building a view again wrote nothing
+    assert again.question.value == shortcut_lab.QUESTION.right
+    assert len(lab.events()) == 6  # building a view again wrote nothing
+
+
+def test_training_pictures_are_big_and_labelled_with_their_digit_and_mark(tmp_path):
+    lab = ShortcutLab("aiko", folder=tmp_path).start()
+    view = lab.view()
+    view.train.value = "with"
+    tags = re.findall(r"<figure\b.*?</figure>", view.samples.value, re.S)
+    assert len(tags) == 4
+    other = next(d for d in lab.pair_ if d != lab.marked_digit_)
+    captions = [re.search(r"<figcaption[^>]*>(.*?)</figcaption>", t).group(1) for t in tags]
+    assert captions == [
+        f"{d} (with the mark)" if d == lab.marked_digit_ else f"{d} (no mark)"
+        for d in lab.pair_
+        for _ in range(2)
+    ]
+    assert f"{other} (no mark)" in captions
+    for tag, caption in zip(tags, captions, strict=True):
+        assert int(re.search(r"width='(\d+)'", tag).group(1)) >= 100  # not a thumbnail
+        digit, mark = caption.split(" ", 1)
+        alt = re.search(r"alt='([^']*)'", tag).group(1)
+        assert alt.startswith(f"A noisy training picture of the digit {digit}, with ")
+        assert ("no mark" in alt) == (mark == "(no mark)")
+    view.train.value = "without"
+    assert view.samples.value.count("(no mark)</figcaption>") == 4
+
+
+def test_the_question_stays_closed_until_the_marked_model_meets_broken_pictures(tmp_path):
+    orders = set()
+    for learner in ("aiko", "ben", "chie", "dai", "browser-learner"):
+        (tmp_path / learner).mkdir()
+        lab = ShortcutLab(learner, folder=tmp_path / learner).start()
+        view = lab.view()
+        orders.add(lab.choice_order_.index(shortcut_lab.QUESTION.right))
+        assert [label for label, _key in view.question.options] == [
+            shortcut_lab.QUESTION.label(key) for key in lab.choice_order_
+        ]
+        hidden = (view.judgement.prompt, view.question, view.submit)
+        assert all(part.layout.display == "none" for part in hidden)
+        assert "opens once you have tested" in view.verdict.value
+        view.train.value = "with"
+        view.test.value = "as-trained"  # the mark still matches: nothing to explain yet
+        assert view.question.layout.display == "none"
+        view.test.value = "moved"
+        assert all(part.layout.display is None for part in hidden)
+        assert not view.question.disabled and view.verdict.value == ""
+    assert len(orders) > 1 and 0 not in orders  # never the lesson first, nor always last
 
 
 # -- the real thing, in JupyterLab and Chromium --------------------------------------------------
@@ -279,10 +326,15 @@ def test_shortcut_lab_in_a_real_lab(page, activity_lab, tmp_path):
     view.locator(".tt-train button").first.click()  # "Train with the mark"
     view.get_by_text("is trained").wait_for()
     assert last_event(activity_lab, "shortcut-lab")["kind"] == "train"
-    view.locator(".tt-test button").nth(2).click()  # "mark moved to the other digit"
+    pictures = view.locator(".tt-samples figure")
+    assert pictures.count() == 4 and "(with the mark)" in view.locator(".tt-samples").inner_text()
+    assert pictures.first.locator("img").bounding_box()["width"] >= 100
+    assert view.locator(".tt-question").is_hidden()  # nothing tested yet: nothing to explain
+    view.locator(".tt-test button").nth(2).click()  # "mark on the other digit"
     view.locator(".tt-accuracy-chart img").wait_for()
     event = last_event(activity_lab, "shortcut-lab")
     assert event["kind"] == "test" and event["data"]["condition"] == "moved"
+    view.locator(".tt-question").wait_for()  # the drop seen: the question opens
 
     view.locator("button.tt-reveal").click()
     view.locator(".tt-importance img").wait_for()

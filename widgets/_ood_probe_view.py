@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import html
+import threading
 
 import ipywidgets as w
 
 from . import _digit_models as dm
-from . import style
 from ._view_kit import (
+    ActivityView,
     JudgementQuestion,
     MessageArea,
     button,
@@ -17,30 +18,28 @@ from ._view_kit import (
     labelled,
     table_html,
 )
+from .evidence import EvidenceError
 from .i18n import _
 from .ood_probe import (
-    CORRECT_CHOICE,
     DIGIT,
     LETTER,
     NOISE,
+    QUESTION,
     OutOfDistributionProbe,
     Probe,
     Reading,
-    choice_texts,
+    TrustCall,
     kind_names,
     member_names,
 )
-from .style import PALETTE, figure_tag, new_figure
+from .style import PALETTE, digit_tag, figure_tag, new_figure, percent
 
 _AGREE, _DISAGREE = PALETTE["blue"], PALETTE["vermillion"]
+_CAREFUL, _CARELESS = PALETTE["green"], PALETTE["vermillion"]
 
 
-def _pct(value: float) -> str:
-    return f"{value:.0%}"
-
-
-def probe_alt(probe: Probe, number: int) -> str:
-    """Alt text of a probe's picture: what a sighted learner sees in it."""
+def probe_what(probe: Probe) -> str:
+    """What a probe's picture shows, in words."""
     if probe.kind == DIGIT:
         what = _("a handwritten {digit}").format(digit=probe.label)
     elif probe.kind == LETTER:
@@ -49,7 +48,60 @@ def probe_alt(probe: Probe, number: int) -> str:
         what = _("random static: every square a different grey")
     else:
         what = _("an almost empty card with a few faint specks")
-    return _("Probe {n}, an 8 by 8 picture: {what}").format(n=number, what=what)
+    return what
+
+
+def probe_alt(probe: Probe, number: int) -> str:
+    """Alt text of a probe's picture: what a sighted learner sees in it."""
+    return _("Probe {n}, an 8 by 8 picture: {what}").format(n=number, what=probe_what(probe))
+
+
+def call_html(probe: Probe, call: TrustCall, number: int) -> str:
+    """What a learner's trust call on ``probe`` teaches: was it careful, and which signal told."""
+    reading = probe.reading
+    facts = _(
+        "Probe {n} was {what}. The network said {digit} with {confidence} confidence; {k} of "
+        "{total} models named another digit than the majority."
+    ).format(
+        n=number,
+        what=probe_what(probe),
+        digit=reading.answer,
+        confidence=percent(reading.confidence),
+        k=reading.dissenters,
+        total=len(reading.votes),
+    )
+    careful = call.trust == probe.trustworthy
+    if probe.trustworthy:
+        verdict = _("Careful call.") if careful else _("Not the careful call.")
+        lesson = (
+            _("A real digit, and all five models agreed: that is a good reason to trust it.")
+            if careful
+            else _(
+                "It was a real digit and all five models agreed, so here doubt had no reason. "
+                "Doubt helps where there is a reason for it."
+            )
+        )
+    else:
+        verdict = _("Careful call.") if careful else _("Not the careful call: do not trust this.")
+        lesson = _(
+            "It is not a digit at all, so whatever digit the network names is made up, "
+            "however confident it sounds."
+        )
+        if reading.dissenters:
+            lesson += " " + _(
+                "The models' disagreement was the warning sign; the confidence was not."
+            )
+        else:
+            lesson += " " + _(
+                "Here even all five models agreed, so agreement is no proof: look at the "
+                "picture too."
+            )
+    colour = _CAREFUL if careful else _CARELESS
+    return (
+        f"<div role='status' style='border-left:6px solid {colour};padding:4px 10px;"
+        f"background:#f5f5f5'><b>{html.escape(verdict)}</b> {html.escape(facts)} "
+        f"{html.escape(lesson)}</div>"
+    )
 
 
 def reading_html(reading: Reading) -> str:
@@ -61,14 +113,14 @@ def reading_html(reading: Reading) -> str:
         "{majority} is {mean}."
     ).format(
         digit=reading.answer,
-        confidence=_pct(reading.confidence),
+        confidence=percent(reading.confidence),
         k=reading.dissenters,
         n=len(reading.votes),
         majority=reading.majority,
-        mean=_pct(reading.ensemble_confidence),
+        mean=percent(reading.ensemble_confidence),
     )
     rows = [
-        [names[key], vote, _pct(confidence)]
+        [names[key], vote, percent(confidence)]
         for key, vote, confidence in zip(
             dm.MEMBERS, reading.votes, reading.confidences, strict=True
         )
@@ -93,9 +145,8 @@ def chart_key() -> str:
 def reading_chart(reading: Reading) -> str:
     """A bar per model: its confidence, its digit on top, hatched when it breaks from the rest."""
     names = member_names()
-    figure = new_figure(4.6, 2.3)
-    # Fixed margins: a constrained layout would draw the figure twice.
-    axes = figure.add_axes((0.11, 0.22, 0.87, 0.74))
+    figure = new_figure(4.6, 2.3, left=0.11, bottom=0.22, right=0.98, top=0.96)
+    axes = figure.add_subplot()
     for x, (vote, confidence) in enumerate(zip(reading.votes, reading.confidences, strict=True)):
         agrees = vote == reading.majority
         axes.bar(
@@ -109,11 +160,11 @@ def reading_chart(reading: Reading) -> str:
     labels = [names[key].replace(" ", "\n", 1) for key in dm.MEMBERS]
     axes.set_xticks(range(len(labels)), labels, fontsize=7)
     axes.set_ylim(0, 1.18)
-    axes.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    axes.set_yticks([0, 0.5, 1], [percent(v) for v in (0, 0.5, 1)])
     axes.set_ylabel(_("confidence"), fontsize=8)
     parts = "; ".join(
         _("{model}: {digit} at {confidence}").format(
-            model=names[key], digit=vote, confidence=_pct(confidence)
+            model=names[key], digit=vote, confidence=percent(confidence)
         )
         for key, vote, confidence in zip(
             dm.MEMBERS, reading.votes, reading.confidences, strict=True
@@ -133,11 +184,16 @@ def _warm_up() -> None:
     dm.ensemble().proba([0.0] * dm.PIXELS)
 
 
-class OutOfDistributionProbeView(w.VBox):
-    """Probes one at a time (ask, then judge), a drawing grid, and the closing question."""
+class OutOfDistributionProbeView(ActivityView):
+    """Probes one at a time (ask, then judge), a drawing grid, and the closing question.
+
+    In a process that has not trained the five models yet, the view first says that it is
+    training them, trains them in a background thread, and then shows the first probe;
+    :attr:`ready` is set once it does.
+    """
 
     def __init__(self, activity: OutOfDistributionProbe) -> None:
-        self.activity = activity
+        self.ready = threading.Event()
         self.message = MessageArea()
         self.intro = w.HTML(
             "<p>"
@@ -152,6 +208,8 @@ class OutOfDistributionProbeView(w.VBox):
             )
             + "</p>"
         )
+        self.notice = w.HTML()
+        self.notice.add_class("tt-training")
         self.progress = w.HTML()
         self.progress.add_class("tt-progress")
         self.image = w.HTML()
@@ -161,6 +219,7 @@ class OutOfDistributionProbeView(w.VBox):
         self.chart = w.HTML()
         self.chart.add_class("tt-chart")
         self.ask_button = button(_("Ask the models"), "tt-ask")
+        self.ask_button.layout.align_self = "flex-start"
         self.trust = labelled(
             w.ToggleButtons(
                 options=[(_("Trust the answer"), "trust"), (_("Do not trust it"), "doubt")],
@@ -172,7 +231,11 @@ class OutOfDistributionProbeView(w.VBox):
                 ],
             ),
             "tt-trust",
+            aligned=True,
         )
+        # ToggleButtons alone are not laid out as a row: its label would sit above the buttons.
+        self.trust.add_class("widget-inline-hbox")
+        self.trust.layout.width = "auto"
         self.signal = labelled(
             w.Dropdown(
                 options=[
@@ -185,8 +248,10 @@ class OutOfDistributionProbeView(w.VBox):
                 description=_("What told you most?"),
             ),
             "tt-signal",
+            aligned=True,
         )
         self.confirm = button(_("Confirm my call"), "tt-confirm-call", style="success")
+        self.confirm.layout.align_self = "flex-start"
         self.probe_step = w.VBox(
             [
                 self.progress,
@@ -198,6 +263,8 @@ class OutOfDistributionProbeView(w.VBox):
                 self.confirm,
             ]
         )
+        self.call_feedback = w.HTML()
+        self.call_feedback.add_class("tt-call-feedback")
         self.review = w.HTML()
         self.review.add_class("tt-review")
 
@@ -234,15 +301,45 @@ class OutOfDistributionProbeView(w.VBox):
         self.drawing.add_class("tt-drawing-reading")
         self.drawing_chart = w.HTML()
         self.drawing_chart.add_class("tt-drawing-chart")
+        self.drawing_chart.layout = w.Layout(width="430px", flex="0 0 auto")  # never shrunk
 
-        texts = choice_texts()
-        self.judgement = JudgementQuestion(
-            _(
-                "Why could the network's high confidence not warn you, while the models' "
-                "disagreement could?"
-            ),
-            [(texts[key], key) for key in activity.choice_order_],
-            submit=_("Submit my answer"),
+        self.ask_button.on_click(self._on_ask)
+        self.confirm.on_click(self._on_confirm)
+        self.clear.on_click(self._on_clear)
+        self.ask_drawing.on_click(self._on_ask_drawing)
+        super().__init__(activity, [self.intro, self.notice])
+        if activity.trained():
+            _warm_up()
+            self._show()
+        else:
+            self.notice.value = "<p role='status'><b>{}</b></p>".format(
+                html.escape(
+                    _(
+                        "Training five models on handwritten digits… This takes a few seconds, "
+                        "once each time the notebook starts. The first picture appears here "
+                        "when they are ready."
+                    )
+                )
+            )
+            threading.Thread(target=self._prepare, name="tt-ood-training", daemon=True).start()
+
+    def _prepare(self) -> None:
+        """Train the models, start the activity and show it (run in a background thread)."""
+        try:
+            self.activity.events()  # starts the activity, training the models first
+            _warm_up()
+            self._show()
+        except (EvidenceError, OSError) as error:
+            self.notice.value = html.escape(
+                _("Your work could not be read: {error}").format(error=error)
+            )
+        finally:
+            self.ready.set()
+
+    def _show(self) -> None:
+        """Build what needs the learner's probes, and show the activity."""
+        self.judgement = JudgementQuestion.of(
+            self.activity.question(),
             submit_class="tt-submit-answer",
             feedback_class="tt-verdict",
             width="100%",
@@ -250,33 +347,47 @@ class OutOfDistributionProbeView(w.VBox):
         self.question = self.judgement.choices
         self.submit = self.judgement.submit
         self.verdict = self.judgement.feedback
-
-        self.ask_button.on_click(self._on_ask)
-        self.confirm.on_click(self._on_confirm)
-        self.clear.on_click(self._on_clear)
-        self.ask_drawing.on_click(self._on_ask_drawing)
         self.submit.on_click(self._on_submit)
-        super().__init__(
-            [
-                self.intro,
-                self.probe_step,
-                self.review,
-                self.message,
-                self.draw_label,
-                self.grid,
-                w.HBox([self.clear, self.ask_drawing]),
-                w.HBox([self.drawing, self.drawing_chart]),
-                self.judgement,
-            ]
-        )
-        self.add_class("tt-ood-probe")
-        _warm_up()
         self.render()
+        self.children = [
+            self.intro,
+            self.probe_step,
+            self.call_feedback,
+            self.review,
+            self.message,
+            self.draw_label,
+            self.grid,
+            w.HBox([self.clear, self.ask_drawing]),
+            w.HBox([self.drawing, self.drawing_chart]),
+            self.judgement,
+        ]
+        self.ready.set()
+
+    def tour(self):
+        """Ask and judge every probe, ink a stroke, ask about it, clear, ask again, answer."""
+        self.ready.wait()
+        calls = []
+        for number in range(len(self.activity.probes_)):
+            calls += [self.ask_button.click, functools.partial(self._call, number % 2 == 0)]
+        for index in (2, 3, 4, 11, 19, 27):
+            calls.append(functools.partial(setattr, self.pixels[index], "value", True))
+        calls += [self.ask_drawing.click, self.clear.click, self.ask_drawing.click]
+        return calls + [self._answer_first]
+
+    def _call(self, trust: bool) -> None:
+        self.trust.value = "trust" if trust else "doubt"
+        self.signal.value = "disagreement"
+        self.confirm.click()
+
+    def _answer_first(self) -> None:
+        self.question.value = self.activity.choice_order_[0]
+        self.submit.click()
 
     # -- handlers ------------------------------------------------------------------------------
     @guarded
     def _on_ask(self, _button=None) -> None:
         self.activity.ask()
+        self.call_feedback.value = ""
         self.render()
 
     @guarded
@@ -284,7 +395,11 @@ class OutOfDistributionProbeView(w.VBox):
         if self.trust.value is None:
             self.message.say(_("Choose whether you trust the answer first."))
             return
-        self.activity.judge(self.trust.value == "trust", self.signal.value or None)
+        activity = self.activity
+        probe = activity.current
+        activity.judge(self.trust.value == "trust", self.signal.value or None)
+        number = activity.probes_.index(probe) + 1
+        self.call_feedback.value = call_html(probe, activity.judgements_[probe.probe_id], number)
         self.render()
 
     @guarded
@@ -303,12 +418,12 @@ class OutOfDistributionProbeView(w.VBox):
         pixels = [int(p.value) for p in self.pixels]
         reading = self.activity.draw(pixels)
         alt = _("Your drawing, {n} of 64 squares inked").format(n=sum(pixels))
-        self.drawing.value = style.digit_tag(pixels, alt, size=96) + reading_html(reading)
+        self.drawing.value = digit_tag(pixels, alt, size=96) + reading_html(reading)
         self.drawing_chart.value = reading_chart(reading)
 
     @guarded
     def _on_submit(self, _button=None) -> None:
-        self.activity.answer(self.judgement.chosen(_("Choose an answer first.")))
+        self.activity.answer(self.judgement.chosen())
         self.render_question()
 
     # -- drawing -------------------------------------------------------------------------------
@@ -327,7 +442,7 @@ class OutOfDistributionProbeView(w.VBox):
             self.probe_step.layout.display = None
             self.review.value = ""
             self.progress.value = html.escape(_("Probe {k} of {n}").format(k=number, n=total))
-            self.image.value = style.digit_tag(probe.pixels, probe_alt(probe, number))
+            self.image.value = digit_tag(probe.pixels, probe_alt(probe, number))
             asked = activity.asked
             self.ask_button.disabled = asked
             self.trust.disabled = not asked
@@ -344,11 +459,15 @@ class OutOfDistributionProbeView(w.VBox):
         self.render_question()
 
     def render_question(self) -> None:
-        """Lock the question once answered and say whether the answer holds."""
-        choice = self.activity.choice_
-        if choice is None:
+        """Open the question once every probe is judged; lock it once answered."""
+        activity = self.activity
+        choice = activity.choice_
+        ready = activity.current is None
+        if not ready:
+            text = _("Judge every probe first; then this question opens.")
+        elif choice is None:
             text = ""
-        elif choice == CORRECT_CHOICE:
+        elif QUESTION.is_right(choice):
             text = _(
                 "Yes. Confidence is a share of 100% over the ten digits, so nonsense still gets "
                 "a confident answer. Models built differently agree where they learned and "
@@ -361,7 +480,11 @@ class OutOfDistributionProbeView(w.VBox):
                 "Not quite. Look back at the static and the letters: how confident was the "
                 "network, and how many models agreed with it?"
             )
-        self.judgement.show(choice, text)
+        # Until then the choices stay hidden: they would give the lesson away.
+        shown = None if ready or choice is not None else "none"
+        self.judgement.prompt.layout.display = shown
+        self.question.layout.display = self.submit.layout.display = shown
+        self.judgement.show(choice, text, ready=ready)
 
     def review_html(self) -> str:
         """Every probe with the models' answers, the learner's call and the careful call."""
@@ -375,7 +498,7 @@ class OutOfDistributionProbeView(w.VBox):
                     number,
                     kinds[probe.kind],
                     probe.reading.answer,
-                    _pct(probe.reading.confidence),
+                    percent(probe.reading.confidence),
                     f"{probe.reading.dissenters} / {len(probe.reading.votes)}",
                     _("trust") if judgement.trust else _("do not trust"),
                     _("trust") if probe.trustworthy else _("do not trust"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 
@@ -9,8 +10,8 @@ import ipywidgets as w
 import numpy as np
 
 from . import _digit_models as dm
-from . import style
 from ._view_kit import (
+    ActivityView,
     JudgementQuestion,
     MessageArea,
     button,
@@ -22,24 +23,22 @@ from .i18n import _
 from .shortcut_lab import (
     ATTEMPT_CREDIT,
     CONDITIONS,
-    CORRECT_CHOICE,
     MODELS,
+    QUESTION,
     Importance,
     ShortcutLab,
-    choice_texts,
     condition_names,
     model_names,
 )
-from .style import PALETTE, figure_tag, new_figure
+from .style import PALETTE, digit_tag, figure_tag, new_figure, percent
 
 _STYLE = {
     "with": {"color": PALETTE["orange"], "hatch": "//"},
     "without": {"color": PALETTE["blue"], "hatch": ""},
 }
 
-
-def _pct(value: float) -> str:
-    return f"{value:.0%}"
+#: Display width of a training picture, in CSS pixels (8 squares of 14).
+_THUMBNAIL = 112
 
 
 def accuracy_table(lab: ShortcutLab) -> str:
@@ -48,7 +47,7 @@ def accuracy_table(lab: ShortcutLab) -> str:
     rows = [
         [models[m]]
         + [
-            _pct(lab.accuracy_[m, c]) if (m, c) in lab.seen_ else _("not tested yet")
+            percent(lab.accuracy_[m, c]) if (m, c) in lab.seen_ else _("not tested yet")
             for c in CONDITIONS
         ]
         for m in MODELS
@@ -63,8 +62,8 @@ def accuracy_table(lab: ShortcutLab) -> str:
 def accuracy_chart(lab: ShortcutLab) -> str:
     """Grouped bars: accuracy per test set, one bar per model, only for what was tested."""
     conditions, models = condition_names(), model_names()
-    figure = new_figure(4.6, 2.3)
-    axes = figure.add_axes((0.11, 0.22, 0.87, 0.74))
+    figure = new_figure(4.6, 2.3, left=0.11, bottom=0.22, right=0.98, top=0.96)
+    axes = figure.add_subplot()
     for offset, model in zip((-0.2, 0.2), MODELS, strict=True):
         for x, condition in enumerate(CONDITIONS):
             if (model, condition) not in lab.seen_:
@@ -72,7 +71,7 @@ def accuracy_chart(lab: ShortcutLab) -> str:
                 continue
             accuracy = lab.accuracy_[model, condition]
             axes.bar(x + offset, accuracy, width=0.38, edgecolor="black", **_STYLE[model])
-            axes.text(x + offset, accuracy + 0.03, _pct(accuracy), ha="center", fontsize=8)
+            axes.text(x + offset, accuracy + 0.03, percent(accuracy), ha="center", fontsize=8)
     axes.set_xticks(
         range(len(CONDITIONS)),
         [textwrap.fill(conditions[c], 16) for c in CONDITIONS],
@@ -80,11 +79,11 @@ def accuracy_chart(lab: ShortcutLab) -> str:
     )
     axes.set_xlim(-0.6, len(CONDITIONS) - 0.4)
     axes.set_ylim(0, 1.15)
-    axes.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    axes.set_yticks([0, 0.5, 1], [percent(v) for v in (0, 0.5, 1)])
     axes.set_ylabel(_("test accuracy"), fontsize=8)
     tested = [
         _("{model}, {condition}: {accuracy}").format(
-            model=models[m], condition=conditions[c], accuracy=_pct(lab.accuracy_[m, c])
+            model=models[m], condition=conditions[c], accuracy=percent(lab.accuracy_[m, c])
         )
         for m in MODELS
         for c in CONDITIONS
@@ -103,7 +102,7 @@ def accuracy_chart(lab: ShortcutLab) -> str:
 def importance_table(importance: Importance) -> str:
     """The five pixels the model relies on most, with the accuracy lost when each is shuffled."""
     rows = [
-        [rank, row, col, f"{mean:.3f} ± {std:.3f}"]
+        [rank, row, col, f"{percent(mean, 1)} ± {percent(std, 1)}"]
         for rank, (row, col, mean, std) in enumerate(importance.top(5), start=1)
     ]
     return table_html(
@@ -115,8 +114,8 @@ def importance_table(importance: Importance) -> str:
 
 def importance_map(importance: Importance, model: str) -> str:
     """An 8x8 heat map of permutation importance (cividis), the top three cells numbered."""
-    figure = new_figure(3.0, 2.8)
-    axes = figure.add_axes((0.16, 0.14, 0.8, 0.8))
+    figure = new_figure(3.0, 2.8, left=0.16, bottom=0.14, right=0.96, top=0.94)
+    axes = figure.add_subplot()
     values = np.clip(importance.mean, 0, None)
     top = max(float(values.max()), 1e-9)
     axes.imshow(values, cmap="cividis", vmin=0, vmax=top)
@@ -128,8 +127,8 @@ def importance_map(importance: Importance, model: str) -> str:
     axes.set_xlabel(_("column"), fontsize=8, labelpad=1)
     axes.set_ylabel(_("row"), fontsize=8, labelpad=1)
     ranked = "; ".join(
-        _("{rank}: row {row}, column {col} ({mean:.3f})").format(
-            rank=rank, row=row, col=col, mean=mean
+        _("{rank}: row {row}, column {col} ({mean})").format(
+            rank=rank, row=row, col=col, mean=percent(mean, 1)
         )
         for rank, (row, col, mean, _std) in enumerate(importance.top(3), start=1)
     )
@@ -144,7 +143,38 @@ def importance_map(importance: Importance, model: str) -> str:
     return f"{html.escape(key)}<br>{figure_tag(figure, alt)}"
 
 
-class ShortcutLabView(w.VBox):
+def samples_html(lab: ShortcutLab) -> str:
+    """A few training pictures of the current model, each labelled with its digit and mark."""
+    with_mark = lab.model_ != "without"
+    figures = []
+    for digit, picture in lab.sample():
+        marked = with_mark and digit == lab.marked_digit_
+        if marked:
+            label = _("{digit} (with the mark)").format(digit=digit)
+            alt = _("A noisy training picture of the digit {digit}, with the mark")
+        else:
+            label = _("{digit} (no mark)").format(digit=digit)
+            alt = _("A noisy training picture of the digit {digit}, with no mark")
+        alt = alt.format(digit=digit)
+        figures.append(
+            "<figure style='margin:0;text-align:center'>"
+            + digit_tag(picture, alt, size=_THUMBNAIL, css_class="tt-sample")
+            + f"<figcaption style='font-size:1.1em'>{html.escape(label)}</figcaption></figure>"
+        )
+    caption = (
+        _("Training pictures of the model trained with the mark:")
+        if with_mark
+        else _("Training pictures of the model trained without the mark:")
+    )
+    return (
+        f"<b>{html.escape(caption)}</b>"
+        "<div style='display:flex;flex-wrap:wrap;gap:16px;margin:4px 0 8px'>"
+        + "".join(figures)
+        + "</div>"
+    )
+
+
+class ShortcutLabView(ActivityView):
     """Train, test, break the mark, reveal the importance map, name the mark, explain the drop."""
 
     def __init__(self, lab: ShortcutLab) -> None:
@@ -184,9 +214,10 @@ class ShortcutLabView(w.VBox):
                     _("Every training picture of one digit carries the mark"),
                     _("The same pictures with no mark"),
                 ],
-                style={"button_width": "190px", "description_width": "initial"},
+                style={"button_width": "180px"},
             ),
             "tt-train",
+            aligned=True,
         )
         names = condition_names()
         self.test = labelled(
@@ -199,19 +230,28 @@ class ShortcutLabView(w.VBox):
                     _("No mark on any test picture"),
                     _("The mark on the other digit only"),
                 ],
-                style={"button_width": "230px", "description_width": "initial"},
+                style={"button_width": "180px"},
             ),
             "tt-test",
+            aligned=True,
         )
+        # ToggleButtons alone are not laid out as a row: its label would sit above the buttons.
+        for row in (self.train, self.test):
+            row.add_class("widget-inline-hbox")
+            row.layout.width = "auto"
         self.result = w.HTML()
         self.result.add_class("tt-result")
         self.chart = w.HTML()
         self.chart.add_class("tt-accuracy-chart")
+        # As wide as the chart, so that its key wraps above it and the table gets the rest.
+        self.chart.layout = w.Layout(width="430px", flex="0 0 auto")
         self.table = w.HTML()
         self.table.add_class("tt-accuracy-table")
         self.reveal = button(_("Show which pixels the model relies on"), "tt-reveal")
+        self.reveal.layout.align_self = "flex-start"
         self.importance = w.HTML()
         self.importance.add_class("tt-importance")
+        self.importance.layout = w.Layout(width="300px", flex="0 0 auto")
         self.importance_text = w.HTML()
         self.importance_text.add_class("tt-importance-table")
 
@@ -221,22 +261,24 @@ class ShortcutLabView(w.VBox):
             + "</b>"
         )
         numbers = [str(n) for n in range(1, dm.SIDE + 1)]
-        self.row = labelled(w.Dropdown(options=numbers, value="1", description=_("Row")), "tt-row")
+        self.row = labelled(
+            w.Dropdown(
+                options=numbers, value="1", description=_("Row"), layout=w.Layout(width="10em")
+            ),
+            "tt-row",
+        )
         self.col = labelled(
-            w.Dropdown(options=numbers, value="1", description=_("Column")), "tt-col"
+            w.Dropdown(
+                options=numbers, value="1", description=_("Column"), layout=w.Layout(width="12em")
+            ),
+            "tt-col",
         )
         self.locate = button(_("The mark is here"), "tt-locate")
         self.located = w.HTML()
         self.located.add_class("tt-located")
 
-        texts = choice_texts()
-        self.judgement = JudgementQuestion(
-            _(
-                "Why did the model trained with the mark lose accuracy when the mark no "
-                "longer matched the digit?"
-            ),
-            [(texts[key], key) for key in lab.choice_order_],
-            submit=_("Submit my answer"),
+        self.judgement = JudgementQuestion.of(
+            lab.question(),
             submit_class="tt-submit-answer",
             feedback_class="tt-verdict",
             width="100%",
@@ -251,6 +293,7 @@ class ShortcutLabView(w.VBox):
         self.locate.on_click(self._on_locate)
         self.submit.on_click(self._on_submit)
         super().__init__(
+            lab,
             [
                 self.intro,
                 self.samples,
@@ -265,9 +308,8 @@ class ShortcutLabView(w.VBox):
                 self.located,
                 self.judgement,
                 self.message,
-            ]
+            ],
         )
-        self.add_class("tt-shortcut-lab")
         self._restoring = True
         try:
             self.train.value = lab.model_
@@ -279,6 +321,33 @@ class ShortcutLabView(w.VBox):
         self.render_importance()
         self.render_located()
         self.render_question()
+
+    def tour(self):
+        """Train with the mark, test on every set, reveal; the same without; locate; answer."""
+        lab = self.lab
+        set_train = functools.partial(setattr, self.train, "value")
+        set_test = functools.partial(setattr, self.test, "value")
+        calls = [functools.partial(set_train, "with")]
+        calls += [functools.partial(set_test, c) for c in ("as-trained", "removed", "moved")]
+        calls += [self.reveal.click, functools.partial(set_train, "without")]
+        calls += [functools.partial(set_test, c) for c in ("moved", "removed")]
+        calls += [self.reveal.click, functools.partial(set_train, "with")]  # revealed already
+        rows = {row for row, _col in lab.mark_cells}
+        wrong = "8" if 8 not in rows else "4"
+        row, col = lab.mark_cells[0]
+        calls += [
+            functools.partial(self._locate, wrong, "4"),
+            functools.partial(self._locate, str(row), str(col)),
+        ]
+        return calls + [self._answer_first]
+
+    def _locate(self, row: str, col: str) -> None:
+        self.row.value, self.col.value = row, col
+        self.locate.click()
+
+    def _answer_first(self) -> None:
+        self.question.value = self.lab.choice_order_[0]
+        self.submit.click()
 
     # -- handlers ------------------------------------------------------------------------------
     @guarded
@@ -309,6 +378,7 @@ class ShortcutLabView(w.VBox):
             return
         self.lab.test(change["new"])
         self.render_accuracy()
+        self.render_question()
 
     @guarded
     def _on_reveal(self, _button=None) -> None:
@@ -325,28 +395,14 @@ class ShortcutLabView(w.VBox):
 
     @guarded
     def _on_submit(self, _button=None) -> None:
-        self.lab.answer(self.judgement.chosen(_("Choose an answer first.")))
+        self.lab.answer(self.judgement.chosen())
         self.render_question()
 
     # -- drawing -------------------------------------------------------------------------------
     def render_model(self) -> None:
-        """Show a few training pictures of the current model."""
-        lab = self.lab
-        self.test.disabled = lab.model_ is None
-        with_mark = lab.model_ != "without"
-        images = []
-        for digit, picture in lab.sample():
-            if with_mark and digit == lab.marked_digit_:
-                alt = _("A noisy training picture of a {digit}, with its mark").format(digit=digit)
-            else:
-                alt = _("A noisy training picture of a {digit}").format(digit=digit)
-            images.append(style.digit_tag(picture, alt, size=80))
-        caption = (
-            _("Training pictures of the model trained with the mark:")
-            if with_mark
-            else _("Training pictures of the model trained without the mark:")
-        )
-        self.samples.value = f"{html.escape(caption)}<br>" + " ".join(images)
+        """Show a few training pictures of the current model, labelled."""
+        self.test.disabled = self.lab.model_ is None
+        self.samples.value = samples_html(self.lab)
 
     def render_accuracy(self) -> None:
         """The latest test result in words, the chart of every test so far, and its table."""
@@ -366,7 +422,7 @@ class ShortcutLabView(w.VBox):
                         "The model {model} reads {accuracy} of the test pictures ({condition})."
                     ).format(
                         model=model_names()[lab.model_],
-                        accuracy=_pct(lab.accuracy_[lab.model_, lab.condition_]),
+                        accuracy=percent(lab.accuracy_[lab.model_, lab.condition_]),
                         condition=condition_names()[lab.condition_],
                     )
                 )
@@ -409,11 +465,19 @@ class ShortcutLabView(w.VBox):
         self.located.value = html.escape(text)
 
     def render_question(self) -> None:
-        """Lock the question once answered and say whether the answer holds."""
-        choice = self.lab.choice_
-        if choice is None:
+        """Open the question once the marked model has met broken test pictures; lock it then."""
+        lab = self.lab
+        choice = lab.choice_
+        # Asked earlier, the question and its choices would give the lesson away.
+        ready = lab.saw_drop or choice is not None
+        if not ready:
+            text = _(
+                "This question opens once you have tested the model trained with the mark on "
+                "test pictures where the mark no longer matches the digit."
+            )
+        elif choice is None:
             text = ""
-        elif choice == CORRECT_CHOICE:
+        elif QUESTION.is_right(choice):
             text = _(
                 "Yes. The mark was the easiest way to tell the training pictures apart, so the "
                 "model learned it. High test accuracy only showed that the test pictures had "
@@ -425,4 +489,6 @@ class ShortcutLabView(w.VBox):
                 "Not quite. Compare the two models on the same broken test pictures: what "
                 "differs between them?"
             )
-        self.judgement.show(choice, text)
+        self.judgement.prompt.layout.display = None if ready else "none"
+        self.question.layout.display = self.submit.layout.display = None if ready else "none"
+        self.judgement.show(choice, text, ready=ready)

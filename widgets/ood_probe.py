@@ -12,24 +12,57 @@ This module is the model, pure Python; ``_ood_probe_view`` draws it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import import_module
 
 import numpy as np
 
 from . import _digit_models as dm
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, ActivityError, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement
 
 #: What a probe is: a held-out handwritten digit, or something no digit model was built for.
 DIGIT, LETTER, NOISE, BLANK = "digit", "letter", "noise", "blank"
 #: The optional answer to "what told you?" when judging.
 SIGNALS = ("image", "confidence", "disagreement")
-#: Choices of the closing question, by key; ``CORRECT_CHOICE`` is the right one.
-CHOICES = ("sum", "seen", "broken", "drops")
-CORRECT_CHOICE = "sum"
+#: The closing question, its choices in the order they are shuffled from, and its right answer.
+QUESTION = Judgement(
+    N_(
+        "Why could the network's high confidence not warn you, while the models' "
+        "disagreement could?"
+    ),
+    [
+        (
+            "sum",
+            N_(
+                "It can never say 'not a digit'; models built differently tend to agree only "
+                "on familiar input."
+            ),
+        ),
+        ("seen", N_("High confidence means the network has seen that very picture before.")),
+        (
+            "broken",
+            N_("When models disagree one of them is broken, so believe the most confident one."),
+        ),
+        (
+            "drops",
+            N_(
+                "Confidence always drops on strange pictures, so it warns as well as "
+                "disagreement does."
+            ),
+        ),
+    ],
+    right="sum",
+)
+CHOICES = tuple(QUESTION.keys())
 
 _N_DIGITS, _N_LETTERS = 3, 3
+#: Held while an activity starts: a view starting one in the background and a caller that
+#: reads it meanwhile wait for each other instead of building it twice.
+_STARTING = threading.RLock()
 #: A held-out digit is "clear" when every member gets it right and their mean confidence is this.
 _CLEAR = 0.85
 
@@ -52,23 +85,6 @@ def kind_names() -> dict[str, str]:
         LETTER: _("a letter"),
         NOISE: _("random static"),
         BLANK: _("an empty card"),
-    }
-
-
-def choice_texts() -> dict[str, str]:
-    """The closing question's answers, by key."""
-    return {
-        "sum": _(
-            "It can never say 'not a digit'; models built differently tend to agree only on "
-            "familiar input."
-        ),
-        "seen": _("High confidence means the network has seen that very picture before."),
-        "broken": _(
-            "When models disagree one of them is broken, so believe the most confident one."
-        ),
-        "drops": _(
-            "Confidence always drops on strange pictures, so it warns as well as disagreement does."
-        ),
     }
 
 
@@ -152,8 +168,8 @@ class Probe:
 
 
 @dataclass(frozen=True)
-class Judgement:
-    """A learner's call on one probe."""
+class TrustCall:
+    """A learner's call on one probe: whether they trust the network, and what told them."""
 
     trust: bool
     signal: str | None
@@ -185,12 +201,7 @@ class OutOfDistributionProbe(Activity):
     (do not trust an answer about something that is not a digit; trust a clear digit the models
     agree on), and one step for the question.
 
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    Parameters are those of :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -229,6 +240,42 @@ class OutOfDistributionProbe(Activity):
     name = "ood-probe"
     view_class = "_ood_probe_view:OutOfDistributionProbeView"
 
+    # -- the shared models ---------------------------------------------------------------------
+    @classmethod
+    def warm_up(cls) -> None:
+        """Train the five models and pick the clear digits, once per process (a few seconds).
+
+        Every learner's probes are read by these same models, so graders and a lab kernel pay
+        for them once; building a learner's probes afterwards takes milliseconds.
+        """
+        with _STARTING:
+            _clear_digits()
+
+    @classmethod
+    def trained(cls) -> bool:
+        """Whether this process has the trained models already (:meth:`warm_up` has run)."""
+        return _clear_digits.cache_info().currsize > 0
+
+    def start(self) -> OutOfDistributionProbe:
+        """Build the learner's probes and replay the log; one start at a time (see :meth:`view`)."""
+        with _STARTING:
+            return super().start()
+
+    def _ensure_started(self) -> None:
+        with _STARTING:
+            super()._ensure_started()
+
+    def view(self):
+        """Return the interactive ipywidgets view of this activity.
+
+        In a process that has not trained the models yet (a fresh kernel) the view appears at
+        once and says so; it trains them in the background and then shows the first probe.
+        """
+        if self.trained():
+            return super().view()
+        module, _sep, name = self.view_class.partition(":")
+        return getattr(import_module(f".{module}", __package__), name)(self)
+
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
         rng = np.random.default_rng(seed)
@@ -257,9 +304,15 @@ class OutOfDistributionProbe(Activity):
         ]
         self.choice_order_ = [CHOICES[i] for i in rng.permutation(len(CHOICES))]
         self.asked_: set[str] = set()
-        self.judgements_: dict[str, Judgement] = {}
+        self.judgements_: dict[str, TrustCall] = {}
         self.drawings_: list[tuple[int, ...]] = []
         self.choice_: str | None = None
+
+    def question(self) -> Judgement:
+        """The closing question, its choices in the order this learner sees them."""
+        self._ensure_started()
+        choices = dict(QUESTION.choices)
+        return replace(QUESTION, choices=[(key, choices[key]) for key in self.choice_order_])
 
     # -- where the learner is ------------------------------------------------------------------
     @property
@@ -311,7 +364,7 @@ class OutOfDistributionProbe(Activity):
         return _readings(dm.ensemble().proba(image))[0]
 
     def answer(self, choice: str) -> None:
-        """Answer the closing question with one of :data:`CHOICES`."""
+        """Answer the closing question with one of the keys of :data:`QUESTION`."""
         self.record("answer", {"choice": choice})
 
     # -- the contract --------------------------------------------------------------------------
@@ -335,19 +388,16 @@ class OutOfDistributionProbe(Activity):
         elif kind == "draw":
             _pixels_of(data)
         elif kind == "answer":
-            if self.choice_ is not None:
-                raise ActivityError(_("Your answer to the question is already in."))
-            if data.get("choice") not in CHOICES:
-                raise ActivityError(_("Choose one of the answers."))
+            QUESTION.check(data.get("choice"), self.choice_)
         else:
-            raise ActivityError(_("Unknown interaction."))
+            raise unknown_action()
 
     def _apply(self, kind: str, data: dict):
         if kind == "probe":
             self.asked_.add(data["probe"])
             return self.probes_[int(data["probe"].split("-")[1]) - 1].reading
         if kind == "judge":
-            self.judgements_[data["probe"]] = Judgement(data["trust"], data.get("signal"))
+            self.judgements_[data["probe"]] = TrustCall(data["trust"], data.get("signal"))
         elif kind == "draw":
             self.drawings_.append(tuple(data["pixels"]))
         elif kind == "answer":
@@ -365,7 +415,7 @@ class OutOfDistributionProbe(Activity):
         self._ensure_started()
         calls = [self.judged_well(p) for p in self.probes_]
         done = sum(c is not None for c in calls) + (self.choice_ is not None)
-        credit = sum(bool(c) for c in calls) + (self.choice_ == CORRECT_CHOICE)
+        credit = sum(bool(c) for c in calls) + QUESTION.is_right(self.choice_)
         feedback = []
         trusted_nonsense = sum(
             1
@@ -390,7 +440,7 @@ class OutOfDistributionProbe(Activity):
                     "Doubt is useful where there is a reason for it."
                 ).format(n=doubted_digits)
             )
-        if self.choice_ is not None and self.choice_ != CORRECT_CHOICE:
+        if self.choice_ is not None and not QUESTION.is_right(self.choice_):
             feedback.append(
                 _(
                     "Think again about where the network's confidence comes from: can it ever "

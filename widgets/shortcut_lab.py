@@ -17,21 +17,43 @@ draws it.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import _digit_models as dm
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, ActivityError, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement, already_answered
 
 #: The two models a learner can train, by key: with or without the mark on the training pictures.
 MODELS = ("with", "without")
 #: How the test pictures are stamped: like the training ones, not at all, or on the other digit.
 CONDITIONS = ("as-trained", "removed", "moved")
-#: Choices of the closing question, by key; ``CORRECT_CHOICE`` is the right one.
-CHOICES = ("shortcut", "harder", "more", "chance")
-CORRECT_CHOICE = "shortcut"
+#: The closing question, its choices in the order they are shuffled from, and its right answer.
+QUESTION = Judgement(
+    N_(
+        "Why did the model trained with the mark lose accuracy when the mark no longer matched "
+        "the digit?"
+    ),
+    [
+        (
+            "shortcut",
+            N_(
+                "It learned the mark, not the shapes: in training the mark alone told the "
+                "digits apart."
+            ),
+        ),
+        (
+            "harder",
+            N_("The test pictures without the mark are harder to read than the training ones."),
+        ),
+        ("more", N_("It saw too few pictures; more pictures with the same mark would fix it.")),
+        ("chance", N_("It was bad luck; training it again would give back the high accuracy.")),
+    ],
+    right="shortcut",
+)
+CHOICES = tuple(QUESTION.keys())
 #: Credit for naming the mark's place at the first, second and third try.
 ATTEMPT_CREDIT = (1.0, 0.5, 0.25)
 
@@ -45,26 +67,12 @@ _C = 10.0
 _REPEATS = 5
 
 
-def choice_texts() -> dict[str, str]:
-    """The closing question's answers, by key."""
-    return {
-        "shortcut": _(
-            "It learned the mark, not the shapes: in training the mark alone told the digits apart."
-        ),
-        "harder": _(
-            "The test pictures without the mark are harder to read than the training ones."
-        ),
-        "more": _("It saw too few pictures; more pictures with the same mark would fix it."),
-        "chance": _("It was bad luck; training it again would give back the high accuracy."),
-    }
-
-
 def condition_names() -> dict[str, str]:
     """How each test set is stamped, in words."""
     return {
         "as-trained": _("mark as in training"),
         "removed": _("mark removed"),
-        "moved": _("mark moved to the other digit"),
+        "moved": _("mark on the other digit"),
     }
 
 
@@ -120,12 +128,7 @@ class ShortcutLab(Activity):
     where the mark no longer matches, half for testing the unmarked model the same way, as a
     control); and the closing question.
 
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    Parameters are those of :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -167,6 +170,18 @@ class ShortcutLab(Activity):
 
     name = "shortcut-lab"
     view_class = "_shortcut_lab_view:ShortcutLabView"
+
+    @classmethod
+    def warm_up(cls) -> None:
+        """Load the digits and scikit-learn's parts once per process, before graders fork.
+
+        Each learner's two models are their own (trained on their own marked pictures), so
+        :meth:`start` makes them.
+        """
+        from sklearn.inspection import permutation_importance  # noqa: F401
+        from sklearn.linear_model import LogisticRegression  # noqa: F401
+
+        dm.digits()
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, seed: int) -> None:
@@ -222,6 +237,8 @@ class ShortcutLab(Activity):
                     result.importances_std.reshape(dm.SIDE, dm.SIDE).round(4),
                 )
         self.choice_order_ = [CHOICES[i] for i in rng.permutation(len(CHOICES))]
+        if self.choice_order_[0] == QUESTION.right:  # never the lesson as the first answer
+            self.choice_order_.append(self.choice_order_.pop(0))
         self.model_: str | None = None
         self.condition_: str | None = None
         self.seen_: set[tuple[str, str]] = set()
@@ -234,6 +251,12 @@ class ShortcutLab(Activity):
         for pixel in self.mark_pixels_:
             stamped[on, pixel] = 1.0
         return stamped
+
+    def question(self) -> Judgement:
+        """The closing question, its choices in the order this learner sees them."""
+        self._ensure_started()
+        choices = dict(QUESTION.choices)
+        return replace(QUESTION, choices=[(key, choices[key]) for key in self.choice_order_])
 
     # -- what the learner has done -------------------------------------------------------------
     @property
@@ -286,7 +309,7 @@ class ShortcutLab(Activity):
         return self.record("locate", {"row": row, "col": col})
 
     def answer(self, choice: str) -> None:
-        """Answer the closing question with one of :data:`CHOICES`."""
+        """Answer the closing question with one of the keys of :data:`QUESTION`."""
         self.record("answer", {"choice": choice})
 
     # -- the contract --------------------------------------------------------------------------
@@ -303,7 +326,7 @@ class ShortcutLab(Activity):
                 raise ActivityError(_("Choose one of the test sets."))
         elif kind == "locate":
             if self.located:
-                raise ActivityError(_("You have already found the mark."))
+                raise already_answered()
             if len(self.attempts_) >= len(ATTEMPT_CREDIT):
                 raise ActivityError(_("You have used your three tries."))
             for key in ("row", "col"):
@@ -311,12 +334,9 @@ class ShortcutLab(Activity):
                 if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
                     raise ActivityError(_("A row and a column are numbers from 1 to 8."))
         elif kind == "answer":
-            if self.choice_ is not None:
-                raise ActivityError(_("Your answer to the question is already in."))
-            if data.get("choice") not in CHOICES:
-                raise ActivityError(_("Choose one of the answers."))
+            QUESTION.check(data.get("choice"), self.choice_)
         else:
-            raise ActivityError(_("Unknown interaction."))
+            raise unknown_action()
 
     def _apply(self, kind: str, data: dict):
         if kind == "train":
@@ -346,7 +366,7 @@ class ShortcutLab(Activity):
         drop_credit = 0.5 * self.saw_drop + 0.5 * self.saw_control
         answered = self.choice_ is not None
         done = located_done + self.saw_drop + answered
-        credit = located_credit + drop_credit + (self.choice_ == CORRECT_CHOICE)
+        credit = located_credit + drop_credit + QUESTION.is_right(self.choice_)
         feedback = []
         if not self.saw_drop:
             feedback.append(
@@ -369,7 +389,7 @@ class ShortcutLab(Activity):
                     "part of a handwritten stroke?"
                 )
             )
-        if answered and self.choice_ != CORRECT_CHOICE:
+        if answered and not QUESTION.is_right(self.choice_):
             feedback.append(
                 _(
                     "Think again about the drop: what in the training pictures told the two "
