@@ -320,3 +320,12 @@ def test_learner_moves_a_slider_in_jupyterlab(page, activity_lab, tmp_path):
     page.wait_for_selector(".tt-playground .tt-message:has-text('Right')")
     assert last_event(activity_lab, "playground")["data"] == {"choice": "test"}
     assert_not_blank(view, tmp_path / "playground.png")
+
+
+@pytest.mark.parametrize(
+    "setting", [OVERFIT, (3, 20, 100), (15, 0, 300), (51, 40, 120), (8, 5, 80)]
+)
+def test_the_shading_is_what_the_model_answers_there(tmp_path, setting):
+    view = _playground(tmp_path).view()
+    fit = view.playground.fit_setting(*setting)
+    assert np.array_equal(view._vote(fit), fit.model.predict(view._grid))
