@@ -10,6 +10,10 @@ from sklearn.metrics import brier_score_loss
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, CalibrationExplorer
+from thinktwice.widgets._snapshot import snapshot_text
+from thinktwice.widgets._view_kit import LABEL_WIDTH
+from thinktwice.widgets.activity import unknown_action
+from thinktwice.widgets.calibration import QUESTION
 from thinktwice.widgets.calibration_measures import (
     brier_score,
     expected_calibration_error,
@@ -199,8 +203,8 @@ def test_outcome_grades_every_step(tmp_path):
     explorer.answer("useless")
     final = explorer.outcome()
     assert (final.done, final.credit) == (5, 5)
-    # The closeness part of the credit is explained, without telling the real curve.
-    assert any("how close your curve was" in line for line in final.feedback)
+    # How close the guess was is said in words, without telling the real curve.
+    assert any("very close to the real curve" in line for line in final.feedback)
 
 
 def test_a_far_guess_and_a_wrong_answer_earn_less(tmp_path):
@@ -215,6 +219,45 @@ def test_a_far_guess_and_a_wrong_answer_earn_less(tmp_path):
     assert outcome.done == 5
     assert outcome.credit == pytest.approx(3.5)  # half a guess point, no answer point
     assert any("Think again" in line for line in outcome.feedback)
+
+
+#: What grading arithmetic looks like: fractions of a point, "earns", "half of the step".
+ARITHMETIC = re.compile(r"\d\.\d\d|\bearns?\b|\bcredit\b|\bhalf\b|\bpoints? (?:of|for)\b", re.I)
+
+
+@pytest.mark.parametrize(
+    ("guess", "words"),
+    [
+        (_perfect_guess, "very close"),
+        (lambda e: [min(1.0, v + 0.1) for v in _perfect_guess(e)], "close"),
+        (lambda e: [1 - v for v in _perfect_guess(e)], "far from the real curve"),
+    ],
+)
+def test_feedback_says_how_close_the_guess_was_in_words(tmp_path, guess, words):
+    explorer = _explorer(tmp_path)
+    explorer.guess_curve(guess(explorer))
+    explorer.reveal()
+    feedback = explorer.outcome().feedback
+    assert any(words in line for line in feedback), feedback
+    for line in feedback:
+        assert not ARITHMETIC.search(line), f"grading arithmetic shown to a learner: {line}"
+
+
+def test_the_question_and_its_refusals_are_the_shared_ones(tmp_path):
+    explorer = _explorer(tmp_path)
+    view = explorer.view()
+    assert view.question.options == tuple(QUESTION.options())
+    assert QUESTION.text() in view.judgement.prompt.value
+    with pytest.raises(ActivityError, match=str(unknown_action())):
+        explorer.record("dance", {})
+    explorer.guess_curve([0.5] * 5)
+    explorer.reveal()
+    explorer.answer(QUESTION.right)
+    with pytest.raises(ActivityError) as refused:
+        explorer.answer("best")
+    assert (
+        str(refused.value) == "You have already answered this question; your first answer counts."
+    )
 
 
 def test_activity_score_reads_the_evidence(tmp_path, capsys):
@@ -261,7 +304,7 @@ def test_view_guess_reveal_explore_answer(tmp_path):
     assert "Naive Bayes" in alt and f"ECE {nb.ece:.3f}" in alt and "Your guess" in alt
     assert f"{nb.brier:.3f}" in view.numbers.value and "Your guess" in view.numbers.value
     assert all(s.disabled for s in view.sliders) and view.submit.disabled
-    assert not view.model.disabled and "Steps done: 2 of 5" in view.progress.value
+    assert not view.model.disabled and "You completed 2 of 5 steps." in view.progress.value
 
     view.shift.value = True
     shifted = explorer.condition("naive_bayes", True)
@@ -269,15 +312,15 @@ def test_view_guess_reveal_explore_answer(tmp_path):
     assert "shifted test data" in _alt(view.plot.value)
     view.model.value = "always_half"
     assert "ECE 0.000, Brier score 0.250" in _alt(view.plot.value)
-    assert view.numbers.value.count("<td>empty</td>") == 8  # four empty bands, two columns each
+    assert view.numbers.value.count("<td>undefined</td>") == 8  # four empty bands, two columns
     assert "Your guess" not in view.numbers.value  # the guess was about naive Bayes
 
     view.answer.click()
-    assert "Choose an answer first" in view.message.value
+    assert "Choose one of the answers first" in view.message.value
     view.question.value = "useless"
     view.answer.click()
     assert "Right" in view.message.value and view.answer.disabled
-    assert "Steps done: 5 of 5" in view.progress.value
+    assert "You completed 5 of 5 steps." in view.progress.value
 
     events = EvidenceLog.in_folder(tmp_path, "aiko").events("calibration")
     assert [(e.kind, dict(e.data)) for e in events] == [
@@ -287,6 +330,58 @@ def test_view_guess_reveal_explore_answer(tmp_path):
         ("show", {"model": "always_half", "shifted": True}),
         ("answer", {"choice": "useless"}),
     ]
+
+
+def _first_sentence_with(text, term):
+    """The sentence (or list item) in which ``term`` first appears in ``text``."""
+    at = text.find(term)
+    assert at >= 0, f"{term!r} never appears"
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = min(i for i in (text.find(". ", at), text.find("\n", at), len(text)) if i >= 0)
+    return text[start:end]
+
+
+@pytest.mark.parametrize(
+    ("term", "meaning"),
+    [
+        ("ECE", ["expected calibration error", "how far", "weather"]),
+        ("positive", ["A positive case is one that really belongs", "spam"]),
+        ("calibrated", ["A model is calibrated when its probabilities are honest"]),
+        ("test case", ["never saw"]),
+        ("Brier score", ["0 means sure and right every time"]),
+        ("Accuracy", ["the share of cases the model gets right"]),
+        ("Shifted test data", ["a world that changed after the model learned"]),
+    ],
+)
+def test_every_term_is_explained_where_a_learner_first_meets_it(tmp_path, term, meaning):
+    # The view as a learner reads it, top to bottom (the still copy keeps that order).
+    text = snapshot_text(_explorer(tmp_path).view())
+    first = text.find(term)
+    context = _first_sentence_with(text, term) + " " + text[first : first + 400]
+    for words in meaning:
+        assert words in context, f"{term!r} is used before it is explained: {context!r}"
+
+
+def test_the_sliders_and_the_controls_below_them_line_up(tmp_path):
+    view = _explorer(tmp_path).view()
+    column = [*view.sliders, view.model, view.shift]
+    assert {c.style.description_width for c in column} == {LABEL_WIDTH}
+    assert {s.layout.width for s in view.sliders} == {view.model.layout.width}
+
+
+def test_every_button_is_made_the_same_way(tmp_path):
+    import ipywidgets as w
+
+    view = _explorer(tmp_path).view()
+    buttons = [b for b in _widgets(view) if isinstance(b, w.Button)]
+    assert len(buttons) == 3
+    assert {b.layout.width for b in buttons} == {"auto"}
+
+
+def _widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _widgets(child)
 
 
 def test_a_reopened_view_keeps_a_submitted_guess_on_the_sliders(tmp_path):
@@ -324,6 +419,23 @@ def test_learner_guesses_and_reveals_in_jupyterlab(page, activity_lab, tmp_path)
     )
     page.wait_for_selector(".tt-calibration .tt-plot img")
     assert "hidden until you reveal" in view.locator(".tt-plot img").get_attribute("alt")
+    # The five guess sliders, then the model and test-data controls: one column of rows whose
+    # labels have one width, so every control starts at the same place.
+    rows = [f".tt-guess-{i}" for i in range(5)] + [".tt-model", ".tt-shift"]
+    labels = {
+        tuple(round(v) for v in view.locator(f"{row} .widget-label").bounding_box().values())[::2]
+        for row in rows
+    }
+    assert len(labels) == 1, f"the labels differ in place or width: {labels}"
+    controls = [".noUi-target"] * 5 + ["select", "select"]
+    starts = [
+        view.locator(f"{row} {control}").bounding_box()["x"]
+        for row, control in zip(rows, controls, strict=True)
+    ]
+    # A slider's track is inset by the half-width of its handle.
+    assert max(starts) - min(starts) < 10, f"the rows do not line up: they start at {starts}"
+    widths = {b.bounding_box()["width"] for b in view.locator("button.jupyter-button").all()}
+    assert max(widths) < 300, f"a full-width button: {sorted(widths)}"
     handle = view.locator(".tt-guess-4 .noUi-handle")
     handle.focus()
     for _ in range(6):
@@ -339,7 +451,7 @@ def test_learner_guesses_and_reveals_in_jupyterlab(page, activity_lab, tmp_path)
     assert "Naive Bayes" in view.locator(".tt-plot img").get_attribute("alt")
     assert last_event(activity_lab, "calibration")["kind"] == "reveal"
 
-    view.locator(".tt-shift button", has_text="Shifted").click()
+    view.locator(".tt-shift select").select_option(label="Shifted")
     page.wait_for_selector(".tt-calibration .tt-plot img[alt*='shifted test data']")
     event = last_event(activity_lab, "calibration")
     assert event["kind"] == "show" and event["data"] == {

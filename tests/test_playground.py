@@ -8,8 +8,11 @@ import pytest
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ModelPlayground
+from thinktwice.widgets._snapshot import snapshot_text
+from thinktwice.widgets._view_kit import LABEL_WIDTH
+from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
-from thinktwice.widgets.playground import NEAR_BEST, OVERFIT_GAP
+from thinktwice.widgets.playground import NEAR_BEST, OVERFIT_GAP, QUESTION
 
 from .browser_kit import assert_not_blank, last_event, open_activity
 
@@ -200,13 +203,13 @@ def test_view_refits_on_each_slider_and_logs_it(tmp_path):
     assert "training points: 100% right, 0 marked wrong" in alt
     wrong = round((1 - fit.test_accuracy) * 300)
     assert f"{fit.test_accuracy:.0%} right, {wrong} marked wrong" in alt
-    assert f"<td>Test accuracy</td><td>{fit.test_accuracy:.0%}</td>" in view.scores.value
-    assert f"{100 * fit.gap:+.0f}" in view.scores.value
+    assert f"never saw)</td><td>{fit.test_accuracy:.0%}</td>" in view.scores.value
+    assert f"test points</td><td>{fit.gap:.0%}</td>" in view.scores.value
     assert view.history.value.count("<tr><td>") == 3
-    assert "Steps done: 1 of 4" in view.progress.value
+    assert "You completed 1 of 4 steps." in view.progress.value
 
     view.answer.click()
-    assert "Choose an answer first" in view.message.value
+    assert "Choose one of the answers first" in view.message.value
     view.question.value = "test"
     view.answer.click()
     assert "Right" in view.message.value and view.answer.disabled
@@ -219,6 +222,62 @@ def test_view_refits_on_each_slider_and_logs_it(tmp_path):
         ("answer", None, None),
     ]
     assert events[2].data["train_size"] == 60 and events[2].data["train_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("term", "meaning"),
+    [
+        ("nearest-neighbour model", ["the k training points closest to it"]),
+        ("k", ["(its k neighbours)"]),
+        ("training points", ["the ones it learns from"]),
+        ("test points", ["kept aside", "never seen"]),
+        ("Accuracy", ["share of points the model gets right"]),
+        ("labels flipped", ["given the wrong kind on purpose"]),
+        ("overfitting", ["learns its training points by heart"]),
+    ],
+)
+def test_every_term_is_explained_where_a_learner_first_meets_it(tmp_path, term, meaning):
+    # The view as a learner reads it, top to bottom (the still copy keeps that order).
+    text = snapshot_text(_playground(tmp_path).view())
+    first = re.search(rf"\b{re.escape(term)}\b", text)
+    assert first, f"{term!r} never appears"
+    around = text[max(0, first.start() - 200) : first.start() + 300]
+    for words in meaning:
+        assert words in around, f"{term!r} is used before it is explained: {around!r}"
+
+
+def test_feedback_and_scores_show_no_grading_arithmetic(tmp_path):
+    playground = _playground(tmp_path)
+    view = playground.view()
+    view.neighbours.value = 1
+    view.question.value = "train"
+    view.answer.click()
+    text = snapshot_text(view)
+    assert "percentage points" not in text and not re.search(r"\+\d", text)
+    assert not re.search(r"\d\.\d\d|\bearns?\b|\bcredit\b", " ".join(playground.outcome().feedback))
+
+
+def test_the_question_and_its_refusals_are_the_shared_ones(tmp_path):
+    playground = _playground(tmp_path)
+    view = playground.view()
+    assert view.question.options == tuple(QUESTION.options())
+    with pytest.raises(ActivityError, match=str(unknown_action())):
+        playground.record("dance", {})
+    playground.try_setting(*OVERFIT)
+    playground.answer(QUESTION.right)
+    with pytest.raises(ActivityError) as refused:
+        playground.answer("train")
+    assert (
+        str(refused.value) == "You have already answered this question; your first answer counts."
+    )
+
+
+def test_the_sliders_line_up_and_the_button_is_the_kit_one(tmp_path):
+    view = _playground(tmp_path).view()
+    sliders = [view.neighbours, view.noise, view.size]
+    assert {s.style.description_width for s in sliders} == {LABEL_WIDTH}
+    assert len({s.layout.width for s in sliders}) == 1
+    assert view.answer.layout.width == "auto"
 
 
 def test_a_reopened_view_shows_the_last_setting(tmp_path):
@@ -242,6 +301,11 @@ def test_learner_moves_a_slider_in_jupyterlab(page, activity_lab, tmp_path):
         "from thinktwice.widgets import ModelPlayground\nModelPlayground().view()",
     )
     page.wait_for_selector(".tt-playground .tt-plot img[alt*='k = 3']")
+    tracks = {
+        round(view.locator(f"{css} .noUi-target").bounding_box()["x"])
+        for css in (".tt-neighbours", ".tt-noise", ".tt-size")
+    }
+    assert len(tracks) == 1, f"the slider rows do not line up: they start at {sorted(tracks)}"
     view.locator(".tt-neighbours .noUi-handle").focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_selector(".tt-playground .tt-plot img[alt*='k = 5']")
@@ -256,3 +320,12 @@ def test_learner_moves_a_slider_in_jupyterlab(page, activity_lab, tmp_path):
     page.wait_for_selector(".tt-playground .tt-message:has-text('Right')")
     assert last_event(activity_lab, "playground")["data"] == {"choice": "test"}
     assert_not_blank(view, tmp_path / "playground.png")
+
+
+@pytest.mark.parametrize(
+    "setting", [OVERFIT, (3, 20, 100), (15, 0, 300), (51, 40, 120), (8, 5, 80)]
+)
+def test_the_shading_is_what_the_model_answers_there(tmp_path, setting):
+    view = _playground(tmp_path).view()
+    fit = view.playground.fit_setting(*setting)
+    assert np.array_equal(view._vote(fit), fit.model.predict(view._grid))

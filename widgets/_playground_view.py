@@ -6,8 +6,11 @@ import html
 
 import ipywidgets as w
 import numpy as np
+from matplotlib import colors
+from scipy.ndimage import zoom
 
 from ._view_kit import (
+    ActivityView,
     JudgementQuestion,
     MessageArea,
     guarded,
@@ -16,20 +19,29 @@ from ._view_kit import (
 )
 from .i18n import _
 from .playground import (
-    CHOICES,
     LABEL_NOISE,
     NEIGHBOURS,
+    QUESTION,
     TRAIN_SIZES,
     Fit,
     ModelPlayground,
-    choice_label,
 )
-from .style import CATEGORY_COLOURS, MARKERS, PALETTE, figure_tag, new_figure
+from .style import (
+    CATEGORY_COLOURS,
+    MARKERS,
+    PALETTE,
+    image_tag,
+    new_figure,
+    percent,
+    pixels_png,
+)
 
 #: Points per side of the grid on which the decision regions are drawn.
 GRID = 60
 #: Rows of the history table.
 HISTORY_ROWS = 8
+#: Settings whose regions (the model's answers on the grid) a view keeps.
+_REGIONS = 64
 
 
 def _slider(value: int, bounds: tuple[int, int], step: int, description: str, css_class: str):
@@ -40,53 +52,66 @@ def _slider(value: int, bounds: tuple[int, int], step: int, description: str, cs
         step=step,
         continuous_update=False,
         description=description,
-        layout=w.Layout(width="460px"),
+        layout=w.Layout(width="520px"),
     )
-    return labelled(slider, css_class)
+    return labelled(slider, css_class, aligned=True)
 
 
-class PlaygroundView(w.VBox):
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{html.escape(text)}</p>" for text in texts)
+
+
+def intro_html() -> str:
+    """What the model does and what the sliders change, every term explained where it appears."""
+    return _paragraphs(
+        _(
+            "Each dot is a point of one of two kinds, A or B. A nearest-neighbour model guesses "
+            "the kind of a new point from the k training points closest to it (its k "
+            "neighbours): it takes the kind most of them have. The training points are the ones "
+            "it learns from; the test points are kept aside, so they show how it would do on "
+            "new points it has never seen."
+        ),
+        _(
+            "Move the sliders: each change trains the model again and tests it. Accuracy is the "
+            "share of points the model gets right. Label noise (training labels flipped) means "
+            "some training points are given the wrong kind on purpose, like mistakes in the "
+            "data a real model learns from. A model that learns its training points by heart, "
+            "mistakes and all, and so does worse on new points, is overfitting."
+        ),
+    )
+
+
+class PlaygroundView(ActivityView):
     """Three sliders, the decision regions on training and test points, and the accuracies."""
 
     def __init__(self, playground: ModelPlayground) -> None:
         self.playground = playground
         self._syncing = False
+        self._regions: dict[tuple[int, int, int], np.ndarray] = {}
+        self._order: np.ndarray | None = None
+        self._nearest: dict[int, np.ndarray] = {}
         points = np.vstack([playground.x_pool_, playground.x_test_])
         low, high = points.min(axis=0) - 0.3, points.max(axis=0) + 0.3
-        self._gx, self._gy = np.meshgrid(
-            np.linspace(low[0], high[0], GRID), np.linspace(low[1], high[1], GRID)
-        )
-        self._grid = np.c_[self._gx.ravel(), self._gy.ravel()]
-        intro = w.HTML(
-            "<p>"
-            + html.escape(
-                _(
-                    "A nearest-neighbour model gives a new point the label that most of its k "
-                    "nearest training points have. Move the sliders: each change trains the "
-                    "model again and tests it on points it never saw."
-                )
-            )
-            + "</p>"
-        )
+        self._extent = (low[0], high[0], low[1], high[1])
+        gx, gy = np.meshgrid(np.linspace(low[0], high[0], GRID), np.linspace(low[1], high[1], GRID))
+        self._grid = np.c_[gx.ravel(), gy.ravel()]
         k, noise, size = playground.current_
         self.neighbours = _slider(k, NEIGHBOURS, 2, _("Neighbours that vote (k):"), "tt-neighbours")
         self.neighbours.tooltip = _("Fewer neighbours make a more detailed, wigglier boundary")
         self.noise = _slider(noise, LABEL_NOISE, 5, _("Training labels flipped (%):"), "tt-noise")
-        self.noise.tooltip = _("Share of training points given the wrong label on purpose")
+        self.noise.tooltip = _("Share of training points given the wrong kind on purpose")
         self.size = _slider(size, TRAIN_SIZES, 20, _("Training points:"), "tt-size")
         self.size.tooltip = _("How many points the model learns from")
         for slider in (self.neighbours, self.noise, self.size):
             slider.observe(self._on_setting, names="value")
         key = w.HTML(
-            "<p>"
-            + html.escape(
+            _paragraphs(
                 _(
-                    "Blue circles are class A and orange squares class B; the shading shows what "
+                    "Blue circles are kind A and orange squares kind B; the shading shows what "
                     "the model would answer at each place. A black X marks a point the model "
                     "gets wrong."
                 )
             )
-            + "</p>"
         )
         self.plot = w.HTML()
         self.plot.add_class("tt-plot")
@@ -94,15 +119,7 @@ class PlaygroundView(w.VBox):
         self.scores.add_class("tt-scores")
         self.history = w.HTML()
         self.history.add_class("tt-history")
-        self.judgement = JudgementQuestion(
-            _(
-                "You want a model that sorts new points nobody has seen yet. Which of your "
-                "settings would you trust?"
-            ),
-            [(choice_label(c), c) for c in CHOICES],
-            submit=_("Submit my answer"),
-            feedback_class=None,
-        )
+        self.judgement = JudgementQuestion.of(QUESTION, feedback_class=None)
         self.question = self.judgement.choices
         self.answer = self.judgement.submit
         self.answer.on_click(self._on_answer)
@@ -110,8 +127,9 @@ class PlaygroundView(w.VBox):
         self.progress = w.HTML()
         self.progress.add_class("tt-progress")
         super().__init__(
+            playground,
             [
-                intro,
+                w.HTML(intro_html()),
                 self.neighbours,
                 self.noise,
                 self.size,
@@ -122,10 +140,42 @@ class PlaygroundView(w.VBox):
                 self.judgement,
                 self.message,
                 self.progress,
-            ]
+            ],
         )
-        self.add_class("tt-playground")
         self.render()
+
+    def tour(self):
+        """Move each slider (every move refits and redraws), find the best k, then answer."""
+        playground = self.playground
+        best = max(
+            range(NEIGHBOURS[0], NEIGHBOURS[1] + 1, 2),
+            key=lambda k: playground.fit_setting(k, 0, TRAIN_SIZES[1]).test_accuracy,
+        )
+
+        def move(slider, value):
+            def call():
+                slider.value = value
+
+            return call
+
+        def answer():
+            self.question.value = QUESTION.right
+            self.answer.click()
+
+        return [
+            move(self.neighbours, 1),
+            move(self.noise, 30),
+            move(self.size, 60),
+            move(self.neighbours, 15),
+            move(self.noise, 0),
+            move(self.size, TRAIN_SIZES[1]),
+            move(self.neighbours, 51),
+            move(self.neighbours, best),
+            move(self.size, 120),
+            move(self.noise, 10),
+            move(self.neighbours, 7),
+            answer,
+        ]
 
     # -- handlers ------------------------------------------------------------------------------
     @guarded
@@ -139,7 +189,7 @@ class PlaygroundView(w.VBox):
 
     @guarded
     def _on_answer(self, _button=None) -> None:
-        right = self.playground.answer(self.judgement.chosen(_("Choose an answer first.")))
+        right = self.playground.answer(self.judgement.chosen())
         self.render()
         self.message.say(
             _("Right: only the test points show how the model does on points it never saw.")
@@ -161,13 +211,16 @@ class PlaygroundView(w.VBox):
         self.plot.value = self._figure(fit)
         self.scores.value = table_html(
             _("How well this model does"),
-            [_("Measure"), _("Value")],
+            [_("Score"), _("Value")],
             [
-                [_("Training accuracy"), f"{fit.train_accuracy:.0%}"],
-                [_("Test accuracy"), f"{fit.test_accuracy:.0%}"],
                 [
-                    _("Training minus test (percentage points)"),
-                    f"{100 * fit.gap:+.0f}",
+                    _("Training accuracy (right on the points it learned from)"),
+                    percent(fit.train_accuracy),
+                ],
+                [_("Test accuracy (right on points it never saw)"), percent(fit.test_accuracy)],
+                [
+                    _("How much better it does on training points than on test points"),
+                    percent(fit.gap),
                 ],
             ],
         )
@@ -175,14 +228,20 @@ class PlaygroundView(w.VBox):
         self.history.value = (
             table_html(
                 _("Your latest settings, newest first"),
-                [_("k"), _("Labels flipped"), _("Training points"), _("Training"), _("Test")],
+                [
+                    _("Neighbours (k)"),
+                    _("Labels flipped"),
+                    _("Training points"),
+                    _("Training accuracy"),
+                    _("Test accuracy"),
+                ],
                 [
                     [
                         f.neighbours,
-                        f"{f.label_noise}%",
+                        percent(f.label_noise / 100),
                         f.train_size,
-                        f"{f.train_accuracy:.0%}",
-                        f"{f.test_accuracy:.0%}",
+                        percent(f.train_accuracy),
+                        percent(f.test_accuracy),
                     ]
                     for f in recent
                 ],
@@ -191,22 +250,25 @@ class PlaygroundView(w.VBox):
             else html.escape(_("Move a slider to try a setting; each one you try is listed here."))
         )
         outcome = playground.outcome()
-        lines = [
-            _("Steps done: {done} of {total}.").format(done=outcome.done, total=outcome.total),
-            *outcome.feedback,
-        ]
+        lines = [playground.progress(outcome), *outcome.feedback]
         self.progress.value = "<br>".join(html.escape(line) for line in lines)
 
     def _new_panels(self) -> None:
-        """Build the two panels once; each redraw replaces the regions and the points' data."""
-        figure = new_figure(6.4, 3.2)
-        # Fixed margins instead of the constrained layout, which measures every text twice.
-        figure.subplots_adjust(left=0.01, bottom=0.01, right=0.99, top=0.92, wspace=0.03)
+        """Build the two panels once; each picture then draws only what changes."""
         # No ticks: the two coordinates mean nothing here, and drawing ticks doubles the time.
+        figure = new_figure(6.9, 3.45, left=0.01, bottom=0.01, right=0.99, top=0.92, wspace=0.03)
         axes = figure.subplots(
             1, 2, sharex=True, sharey=True, subplot_kw={"xticks": [], "yticks": []}
         )
-        axes[0].set(xlim=(self._gx.min(), self._gx.max()), ylim=(self._gy.min(), self._gy.max()))
+        axes[0].set(xlim=self._extent[:2], ylim=self._extent[2:])
+        # The regions are the category colours a quarter strong on white.
+        self._shades = np.array(
+            [
+                np.rint(255 * (np.array(colors.to_rgb(c)) * 0.25 + 0.75))
+                for c in CATEGORY_COLOURS[:2]
+            ],
+            dtype=np.uint8,
+        )
         self._panels = []
         for ax in axes:
             # Markers drawn as lines without lines: much quicker than scatter.
@@ -216,11 +278,10 @@ class PlaygroundView(w.VBox):
                     [],
                     linestyle="none",
                     marker=MARKERS[label],
-                    markersize=4.5,
+                    markersize=5,
                     markerfacecolor=CATEGORY_COLOURS[label],
                     markeredgecolor="white",
                     markeredgewidth=0.4,
-                    zorder=2,
                 )[0]
                 for label in (0, 1)
             ]
@@ -229,19 +290,72 @@ class PlaygroundView(w.VBox):
                 [],
                 linestyle="none",
                 marker="x",
-                markersize=5.5,
+                markersize=6,
                 markeredgecolor=PALETTE["black"],
                 markeredgewidth=1,
-                zorder=3,
             )
-            self._panels.append({"ax": ax, "classes": classes, "wrong": wrong, "regions": None})
+            ax.set_title(" ", fontsize=10)
+            self._panels.append({"ax": ax, "classes": classes, "wrong": wrong})
+        figure.canvas.draw()  # lays out the titles and makes the renderer
+        height = figure.canvas.get_width_height()[1]
+        for panel in self._panels:
+            box = panel["ax"].get_window_extent()
+            panel["rows"] = slice(height - round(box.y1), height - round(box.y0))
+            panel["cols"] = slice(round(box.x0), round(box.x1))
+        first = self._panels[0]
+        self._pixels = (
+            first["rows"].stop - first["rows"].start,
+            first["cols"].stop - first["cols"].start,
+        )
         self._panels_figure = figure
 
-    def _figure(self, fit: Fit) -> str:
+    def _answers_on_grid(self, fit: Fit) -> np.ndarray:
+        """The model's answers on the grid, smoothed to the panel's pixels and coloured.
+
+        Kept per setting. Smoothing the answers linearly and cutting at a half draws the
+        boundary as a contour would, at a fraction of the cost.
+        """
         if not hasattr(self, "_panels_figure"):
             self._new_panels()
+        regions = self._regions.get(fit.setting)
+        if regions is None:
+            if len(self._regions) >= _REGIONS:
+                self._regions.pop(next(iter(self._regions)))
+            answers = self._vote(fit).reshape(GRID, GRID)
+            height, width = self._pixels
+            smooth = zoom(
+                answers, (height / GRID, width / GRID), order=1, mode="nearest", grid_mode=True
+            )
+            # Rows of the picture run top down; the grid's run bottom up.
+            regions = self._shades[(smooth[::-1] >= 0.5).astype(np.intp)]
+            self._regions[fit.setting] = regions
+        return regions
+
+    def _vote(self, fit: Fit) -> np.ndarray:
+        """The model's answer (0 or 1) at each grid place, as a float.
+
+        The nearest-neighbour vote done directly: each place's training points in order of
+        distance are worked out once per training size, so a new ``k`` or label noise costs
+        one look-up of the labels.
+        """
+        if self._order is None:
+            pool = self.playground.x_pool_
+            distances = ((self._grid[:, None, :] - pool[None, :, :]) ** 2).sum(axis=2)
+            self._order = np.argsort(distances, axis=1, kind="stable").astype(np.int16)
+        size = fit.train_size
+        if size not in self._nearest:
+            inside = self._order[self._order < size].reshape(len(self._grid), size)
+            self._nearest[size] = inside[:, : NEIGHBOURS[1]]
+        votes = fit.y_train[self._nearest[size][:, : fit.neighbours]].sum(axis=1)
+        # A tied vote goes to the first kind, as in scikit-learn.
+        return (2 * votes > fit.neighbours).astype(float)
+
+    def _figure(self, fit: Fit) -> str:
         playground = self.playground
-        regions = fit.model.predict(self._grid).reshape(self._gx.shape)
+        regions = self._answers_on_grid(fit)
+        canvas = self._panels_figure.canvas
+        pixels = np.asarray(canvas.buffer_rgba())
+        pixels[...] = 255
         data = [
             (fit.x_train, fit.y_train, fit.train_predicted, _("Training points")),
             (playground.x_test_, playground.y_test_, fit.test_predicted, _("Test points")),
@@ -249,39 +363,32 @@ class PlaygroundView(w.VBox):
         wrong_counts = []
         for panel, (x, y, predicted, title) in zip(self._panels, data, strict=True):
             ax = panel["ax"]
-            if panel["regions"] is not None:
-                panel["regions"].remove()
-            panel["regions"] = ax.contourf(
-                self._gx,
-                self._gy,
-                regions,
-                levels=[-0.5, 0.5, 1.5],
-                colors=CATEGORY_COLOURS[:2],
-                alpha=0.25,
-                zorder=1,
-            )
+            pixels[panel["rows"], panel["cols"], :3] = regions
             for label, line in enumerate(panel["classes"]):
                 line.set_data(x[y == label, 0], x[y == label, 1])
             wrong = predicted != y
             wrong_counts.append(int(wrong.sum()))
             panel["wrong"].set_data(x[wrong, 0], x[wrong, 1])
-            ax.set_title(
-                _("{title}: {accuracy:.0%} right").format(title=title, accuracy=1 - wrong.mean()),
-                fontsize=9,
+            ax.title.set_text(
+                _("{title}: {accuracy} right").format(
+                    title=title, accuracy=percent(1 - wrong.mean())
+                )
             )
+            for artist in [*panel["classes"], panel["wrong"], *ax.spines.values(), ax.title]:
+                ax.draw_artist(artist)
         alt = _(
             "Decision regions of a nearest-neighbour model with k = {k}, trained on {n} points "
-            "with {noise}% of their labels flipped. Left, the training points: {train:.0%} "
-            "right, {train_wrong} marked wrong. Right, the {n_test} test points: {test:.0%} "
+            "with {noise}% of their labels flipped. Left, the training points: {train} "
+            "right, {train_wrong} marked wrong. Right, the {n_test} test points: {test} "
             "right, {test_wrong} marked wrong."
         ).format(
             k=fit.neighbours,
             n=fit.train_size,
             noise=fit.label_noise,
-            train=fit.train_accuracy,
+            train=percent(fit.train_accuracy),
             train_wrong=wrong_counts[0],
             n_test=len(playground.y_test_),
-            test=fit.test_accuracy,
+            test=percent(fit.test_accuracy),
             test_wrong=wrong_counts[1],
         )
-        return figure_tag(self._panels_figure, alt)
+        return image_tag(pixels_png(pixels[..., :3]), alt)

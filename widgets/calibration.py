@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activity import Activity, ActivityError, Outcome
+from .activity import Activity, ActivityError, Outcome, unknown_action
 from .calibration_measures import Bin, brier_score, expected_calibration_error, reliability_curve
-from .i18n import _
+from .i18n import N_, _
+from .judgement import Judgement
 
 #: Equal-width bins of the reliability curve (and sliders of the learner's guess).
 N_BINS = 5
@@ -25,10 +26,33 @@ N_BINS = 5
 MODELS = ("naive_bayes", "logistic", "always_half")
 #: The model whose curve the learner guesses.
 GUESSED_MODEL = "naive_bayes"
-#: Answers to the judgement question; ``"useless"`` is right.
-CHOICES = ("best", "useless", "luck")
 #: A guess whose mean gap to the real curve is this large (or larger) earns no closeness credit.
 GAP_FOR_NO_CREDIT = 0.3
+#: How the feedback describes a guess's mean gap to the real curve: the largest gap for each word.
+CLOSENESS = (
+    (0.05, N_("Your guess was very close to the real curve: you read this model well.")),
+    (
+        0.15,
+        N_(
+            "Your guess was close to the real curve, but not in every band: look at where "
+            "the two lines part."
+        ),
+    ),
+    (
+        GAP_FOR_NO_CREDIT,
+        N_(
+            "Your guess was some way from the real curve: in some bands the model was much "
+            "more, or less, sure than it should have been. Compare the two lines band by band."
+        ),
+    ),
+    (
+        float("inf"),
+        N_(
+            "Your guess was far from the real curve: compare the two lines band by band to see "
+            "where this model is more sure of itself than it should be."
+        ),
+    ),
+)
 
 _N_TRAIN = 400
 _N_TEST = 400
@@ -44,16 +68,28 @@ def model_label(model: str) -> str:
     }[model]
 
 
-def choice_label(choice: str) -> str:
-    """The learner-facing text of an answer to the judgement question."""
-    return {
-        "best": _("It is the best model here, because its confidence is never wrong."),
-        "useless": _(
-            "Its confidence is honest, but it says the same for every case, "
-            "so it cannot help anyone decide."
+#: The judgement question about the always-50% model.
+QUESTION = Judgement(
+    N_(
+        "The model that always says 50% has an ECE of about 0 here (almost no calibration "
+        "error). What does that tell you?"
+    ),
+    [
+        ("best", N_("It is the best model here, because its confidence is never wrong.")),
+        (
+            "useless",
+            N_(
+                "Its confidence is honest, but it says the same for every case, "
+                "so it cannot help anyone decide."
+            ),
         ),
-        "luck": _("Its ECE is near 0 only by luck; on another test set it would be badly off."),
-    }[choice]
+        (
+            "luck",
+            N_("Its ECE is near 0 only by luck; on another test set it would be badly off."),
+        ),
+    ],
+    right="useless",
+)
 
 
 @dataclass(frozen=True)
@@ -108,12 +144,7 @@ class CalibrationExplorer(Activity):
     Evidence kinds: ``"guess"`` ``{"curve": [5 shares in 0..1]}``; ``"reveal"`` ``{}``;
     ``"show"`` ``{"model": str, "shifted": bool}``; ``"answer"`` ``{"choice": str}``.
 
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    Parameters are those of :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -271,7 +302,7 @@ class CalibrationExplorer(Activity):
         Parameters
         ----------
         choice : str
-            One of :data:`CHOICES`; only the first answer counts.
+            One of the keys of :data:`QUESTION`; only the first answer counts.
         """
         return self.record("answer", {"choice": choice})
 
@@ -307,12 +338,9 @@ class CalibrationExplorer(Activity):
         elif kind == "answer":
             if not self.revealed_:
                 raise ActivityError(_("Reveal the real curve first."))
-            if self.answer_ is not None:
-                raise ActivityError(_("You have already answered; your first answer counts."))
-            if data.get("choice") not in CHOICES:
-                raise ActivityError(_("Choose one of the answers."))
+            QUESTION.check(data.get("choice"), self.answer_)
         else:
-            raise ActivityError(_("Unknown action."))
+            raise unknown_action()
 
     def _apply(self, kind: str, data: dict):
         if kind == "guess":
@@ -328,7 +356,7 @@ class CalibrationExplorer(Activity):
             self.seen_.add(self.current_)
             return self.condition(*self.current_)
         self.answer_ = data["choice"]
-        return self.answer_ == "useless"
+        return QUESTION.is_right(self.answer_)
 
     # -- grading ---------------------------------------------------------------------------------
     def guess_gap(self) -> float | None:
@@ -346,6 +374,13 @@ class CalibrationExplorer(Activity):
             if not b.empty
         )
 
+    def closeness(self) -> str | None:
+        """How close the guess was to the real curve, in words (``None`` before a guess)."""
+        gap = self.guess_gap()
+        if gap is None:
+            return None
+        return next(_(words) for largest, words in CLOSENESS if gap < largest)
+
     def outcome(self) -> Outcome:
         """Five graded steps: guess (with closeness), reveal, shift, always-50%, judgement."""
         self._ensure_started()
@@ -358,12 +393,7 @@ class CalibrationExplorer(Activity):
             closeness = max(0.0, 1.0 - self.guess_gap() / GAP_FOR_NO_CREDIT)
             credit += 0.5 + 0.5 * closeness
             if self.revealed_:
-                feedback.append(
-                    _(
-                        "Half of the guess step's point is for how close your curve was: it "
-                        "was off by {gap:.0%} on average, which earns {part:.2f} of that half."
-                    ).format(gap=self.guess_gap(), part=closeness)
-                )
+                feedback.append(self.closeness())
         if self.revealed_:
             done += 1
             credit += 1
@@ -385,7 +415,7 @@ class CalibrationExplorer(Activity):
             feedback.append(_("Answer the question about the always-50% model."))
         else:
             done += 1
-            if self.answer_ == "useless":
+            if QUESTION.is_right(self.answer_):
                 credit += 1
             else:
                 feedback.append(

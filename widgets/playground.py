@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, ActivityError, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement
 
 #: Slider ranges: neighbours k, share of training labels flipped (percent), training points.
 NEIGHBOURS = (1, 51)
@@ -31,28 +32,42 @@ MIN_SETTINGS = 5
 OVERFIT_GAP = 0.15
 #: How close to the best test accuracy available a setting must come (in accuracy, 0..1).
 NEAR_BEST = 0.02
-#: Answers to the judgement question; ``"test"`` is right.
-CHOICES = ("train", "test", "fewest")
 
 _N_TEST = 300
 _CACHE_SIZE = 64
 
 
-def choice_label(choice: str) -> str:
-    """The learner-facing text of an answer to the judgement question."""
-    return {
-        "train": _(
-            "The one with the highest training accuracy: it got almost every training point right."
+#: The judgement question: which setting to trust for new points.
+QUESTION = Judgement(
+    N_(
+        "You want a model that sorts new points nobody has seen yet. Which of your "
+        "settings would you trust?"
+    ),
+    [
+        (
+            "train",
+            N_(
+                "The one with the highest training accuracy: it got almost every training "
+                "point right."
+            ),
         ),
-        "test": _(
-            "The one with the highest test accuracy: the test points played no part in "
-            "training, just like new points."
+        (
+            "test",
+            N_(
+                "The one with the highest test accuracy: the test points played no part in "
+                "training, just like new points."
+            ),
         ),
-        "fewest": _(
-            "The one with k = 1: each point follows its single nearest neighbour, the most "
-            "detailed model."
+        (
+            "fewest",
+            N_(
+                "The one with k = 1: each point follows its single nearest neighbour, the most "
+                "detailed model."
+            ),
         ),
-    }[choice]
+    ],
+    right="test",
+)
 
 
 @dataclass(frozen=True)
@@ -117,12 +132,7 @@ class ModelPlayground(Activity):
     int, "train_accuracy": float, "test_accuracy": float}`` (the accuracies are recomputed on
     replay, never trusted from the log); ``"answer"`` ``{"choice": str}``.
 
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    Parameters are those of :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -260,7 +270,7 @@ class ModelPlayground(Activity):
         Parameters
         ----------
         choice : str
-            One of :data:`CHOICES`; only the first answer counts.
+            One of the keys of :data:`QUESTION`; only the first answer counts.
         """
         return self.record("answer", {"choice": choice})
 
@@ -294,12 +304,9 @@ class ModelPlayground(Activity):
         elif kind == "answer":
             if not self.tried_:
                 raise ActivityError(_("Try a few settings before you answer."))
-            if self.answer_ is not None:
-                raise ActivityError(_("You have already answered; your first answer counts."))
-            if data.get("choice") not in CHOICES:
-                raise ActivityError(_("Choose one of the answers."))
+            QUESTION.check(data.get("choice"), self.answer_)
         else:
-            raise ActivityError(_("Unknown action."))
+            raise unknown_action()
 
     def _apply(self, kind: str, data: dict):
         if kind == "setting":
@@ -309,7 +316,7 @@ class ModelPlayground(Activity):
             self.current_ = fit.setting
             return fit
         self.answer_ = data["choice"]
-        return self.answer_ == "test"
+        return QUESTION.is_right(self.answer_)
 
     # -- grading ---------------------------------------------------------------------------------
     def distinct_settings(self) -> int:
@@ -356,7 +363,7 @@ class ModelPlayground(Activity):
             feedback.append(_("Answer the question about which setting to trust."))
         else:
             done += 1
-            if self.answer_ == "test":
+            if QUESTION.is_right(self.answer_):
                 credit += 1
             else:
                 feedback.append(
