@@ -306,3 +306,7 @@ def test_bias_audit_in_jupyterlab(page, activity_lab, tmp_path):
     event = last_event(activity_lab, "bias-audit")
     assert event["kind"] == "answer" and event["data"]["choice"] == "no-proxies"
     assert_not_blank(view, tmp_path / "bias-audit.png")
+    # The view is taller than the window: look at its top part on its own as well.
+    assert_not_blank(view.locator(".tt-intro"), tmp_path / "bias-audit-intro.png")
+    assert_not_blank(view.locator(".tt-features"), tmp_path / "bias-audit-features.png")
+    assert_not_blank(view.locator(".tt-leak-chart"), tmp_path / "bias-audit-leak.png")

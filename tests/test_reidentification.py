@@ -360,3 +360,6 @@ def test_reidentification_lab_in_jupyterlab(page, activity_lab, tmp_path):
     page.wait_for_selector(".tt-feedback:has-text('Right.')", timeout=30_000)
     assert last_event(activity_lab, "reidentification")["data"]["choice"] == "linkable"
     assert_not_blank(view, tmp_path / "reidentification.png")
+    # The view is taller than the window: look at its opening and controls on their own too.
+    assert_not_blank(view.locator(".tt-intro"), tmp_path / "reidentification-intro.png")
+    assert_not_blank(view.locator(".tt-controls"), tmp_path / "reidentification-controls.png")

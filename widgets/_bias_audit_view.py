@@ -87,7 +87,9 @@ class LeakFigure(LayeredFigure):
         """The latest fits as an ``<img>`` with alt text."""
         fits = audit.fits_[-_SHOWN_FITS:]
         first = len(audit.fits_) - len(fits) + 1
-        for row, (bar, value, name) in enumerate(zip(self.bars, self.values, self.names)):
+        for row, (bar, value, name) in enumerate(
+            zip(self.bars, self.values, self.names, strict=True)
+        ):
             shown = row < len(fits)
             for artist in (bar, value, name):
                 artist.set_visible(shown)
@@ -281,6 +283,8 @@ class BiasAuditView(kit.ActivityView):
             )
             for q, judgement in JUDGEMENTS.items()
         }
+        features = w.HBox(list(self.features.values()), layout=w.Layout(flex_flow="row wrap"))
+        features.add_class("tt-features")
         self.fit.on_click(self._on_fit)
         for question, box in self.questions.items():
             box.submit.on_click(lambda _b, q=question: self._on_answer(q))
@@ -290,7 +294,7 @@ class BiasAuditView(kit.ActivityView):
                 intro,
                 _heading(_("Part 1: we removed the column. Can it be guessed back?")),
                 part_1,
-                w.HBox(list(self.features.values()), layout=w.Layout(flex_flow="row wrap")),
+                features,
                 self.fit,
                 self.fit_result,
                 self.leak_chart,

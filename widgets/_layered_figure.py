@@ -16,7 +16,7 @@ from . import style
 
 
 class LayeredFigure:
-    """A figure made by :func:`~thinktwice.widgets.style.new_figure`, and its moving artists.
+    r"""A figure made by :func:`~thinktwice.widgets.style.new_figure`, and its moving artists.
 
     Parameters
     ----------
@@ -32,7 +32,7 @@ class LayeredFigure:
     >>> (bar,) = axes.bar([0], [1])
     >>> layered = LayeredFigure(figure, [bar])
     >>> bar.set_height(0.5)
-    >>> layered.png()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    >>> layered.png()[:8] == b"\x89PNG\r\n\x1a\n"
     True
     """
 

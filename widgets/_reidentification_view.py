@@ -24,7 +24,7 @@ from .reidentification import (
 )
 
 #: Width of each row of controls, so that their right ends line up as well as their labels.
-_CONTROL_WIDTH = "30em"
+_CONTROL_WIDTH = "36em"
 
 
 def intro_html(lab: ReidentificationLab) -> str:
@@ -277,11 +277,13 @@ class ReidentificationView(kit.ActivityView):
         for control in (self.postcode, self.birth, self.sex):
             control.observe(self._on_setting, names="value")
         self.judgement.submit.on_click(self._on_answer)
+        controls = w.VBox([self.postcode, self.birth, self.sex])
+        controls.add_class("tt-controls")
         super().__init__(
             lab,
             [
                 intro,
-                w.VBox([self.postcode, self.birth, self.sex]),
+                controls,
                 self.summary,
                 self.sample,
                 self.histogram,
@@ -299,10 +301,11 @@ class ReidentificationView(kit.ActivityView):
 
     def tour(self):
         """Coarsen each column step by step, go back to the original, then answer."""
-        moves = [
-            lambda control=getattr(self, name), value=value: setattr(control, "value", value)
-            for name, value in _TOUR_MOVES
-        ]
+
+        def move(name: str, value) -> None:
+            getattr(self, name).value = value
+
+        moves = [lambda name=name, value=value: move(name, value) for name, value in _TOUR_MOVES]
 
         def answer() -> None:
             self.judgement.choices.value = JUDGEMENT.right
@@ -340,9 +343,8 @@ class ReidentificationView(kit.ActivityView):
         answer = self.lab.answer_
         text = ""
         if answer is not None:
-            verdict = (
-                _("Right.") if JUDGEMENT.is_right(answer) else _("Not the answer the data supports.")
-            )
+            right = JUDGEMENT.is_right(answer)
+            verdict = _("Right.") if right else _("Not the answer the data supports.")
             explanation = _(
                 "On their own the columns are shared by many, but combined they single people out; "
                 "anyone holding a list of names with the same columns (a club's members, a voter "
