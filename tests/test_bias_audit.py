@@ -7,14 +7,18 @@ import pytest
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, BiasAudit
+from thinktwice.widgets import _view_kit as kit
+from thinktwice.widgets._snapshot import snapshot_html
+from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.bias_audit import (
+    JUDGEMENTS,
     PROXY_SIZES,
     QUESTIONS,
-    choice_labels,
     group_error_rates,
     make_applicants,
 )
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
+from thinktwice.widgets.judgement import already_answered, choose_first, no_such_question
 
 from .browser_kit import assert_not_blank, last_event, open_activity
 
@@ -25,7 +29,7 @@ def _all_right(audit):
 
 
 def _wrong_choice(audit, question):
-    keys = [key for _label, key in choice_labels(question)]
+    keys = JUDGEMENTS[question].keys()
     return next(k for k in keys if k != audit.correct_choice(question))
 
 
@@ -167,7 +171,7 @@ def _alt(html_value):
 def test_view_fits_the_ticked_columns_and_draws_them(tmp_path):
     audit = BiasAudit("aiko", folder=tmp_path).start()
     view = audit.view()
-    assert "No fit yet" in view.fit_result.value
+    assert "No guess yet" in view.fit_result.value
     view.fit.click()
     assert "Tick at least one column" in view.message.value
     assert not (tmp_path / FILENAME).exists()
@@ -218,6 +222,61 @@ def test_view_locks_an_answer_and_a_new_view_restores_it(tmp_path):
     assert not again.questions["leak"].submit.disabled
 
 
+def test_refusals_say_what_every_activity_says(tmp_path):
+    audit = BiasAudit("aiko", folder=tmp_path).start()
+    with pytest.raises(ActivityError) as unknown:
+        audit.record("dance", {})
+    assert str(unknown.value) == str(unknown_action())
+    with pytest.raises(ActivityError) as nothing:
+        audit.answer("mood", "yes")
+    assert str(nothing.value) == str(no_such_question())
+    with pytest.raises(ActivityError) as none:
+        audit.answer("leak", "group")
+    assert str(none.value) == str(choose_first())
+    audit.answer("leak", audit.correct_choice("leak"))
+    with pytest.raises(ActivityError) as again:
+        audit.answer("leak", _wrong_choice(audit, "leak"))
+    assert str(again.value) == str(already_answered())
+
+
+def test_each_judgement_has_a_right_answer_that_depends_on_the_variant(tmp_path):
+    answers = {
+        learner: {
+            q: BiasAudit(learner, folder=tmp_path / learner).correct_choice(q) for q in QUESTIONS
+        }
+        for learner in ("aiko", "ben", "chie", "dan", "eri", "fumi")
+    }
+    for question in QUESTIONS:
+        assert all(a[question] in JUDGEMENTS[question].keys() for a in answers.values())
+    assert len({a["leak"] for a in answers.values()}) > 1  # the strongest proxy varies
+    assert len({a["wronged"] for a in answers.values()}) > 1  # so does the wronged group
+
+
+def test_each_term_is_defined_where_a_learner_first_meets_it(tmp_path):
+    view = BiasAudit("aiko", folder=tmp_path).view()
+    page = snapshot_html(view)
+    for term in ("base rate", "proxy", "false positive", "false negative"):
+        first = re.search(re.escape(term), page, re.IGNORECASE)
+        assert first, term
+        assert page[: first.start()].endswith("<dfn>"), f"{term!r} is used before it is defined"
+    text = re.sub(r"<[^>]+>", " ", page).lower()
+    for jargon in ("classifier", "held-out", "held out"):
+        assert jargon not in text, jargon
+
+
+def test_every_button_is_a_kit_button_of_the_same_width(tmp_path):
+    view = BiasAudit("aiko", folder=tmp_path).view()
+    buttons = [b for b in _walk(view) if isinstance(b, kit.w.Button)]
+    assert len(buttons) == 1 + len(QUESTIONS)
+    assert {b.layout.width for b in buttons} == {"auto"}
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
 # -- in a real JupyterLab ------------------------------------------------------------------------
 @pytest.mark.browser
 @pytest.mark.lab
@@ -234,7 +293,7 @@ def test_bias_audit_in_jupyterlab(page, activity_lab, tmp_path):
     view.locator(".tt-feature-neighbourhood input").click()
     view.locator(".tt-feature-school input").click()
     view.locator("button.tt-fit").click()
-    page.wait_for_selector(".tt-fit-result:has-text('predicted right')", timeout=30_000)
+    page.wait_for_selector(".tt-fit-result:has-text('guessed right')", timeout=30_000)
     event = last_event(activity_lab, "bias-audit")
     assert event["kind"] == "fit" and event["data"]["features"] == ["neighbourhood", "school"]
     # The table is drawn after the result line: wait for it rather than read it at once.
@@ -247,3 +306,7 @@ def test_bias_audit_in_jupyterlab(page, activity_lab, tmp_path):
     event = last_event(activity_lab, "bias-audit")
     assert event["kind"] == "answer" and event["data"]["choice"] == "no-proxies"
     assert_not_blank(view, tmp_path / "bias-audit.png")
+    # The view is taller than the window: look at its top part on its own as well.
+    assert_not_blank(view.locator(".tt-intro"), tmp_path / "bias-audit-intro.png")
+    assert_not_blank(view.locator(".tt-features"), tmp_path / "bias-audit-features.png")
+    assert_not_blank(view.locator(".tt-leak-chart"), tmp_path / "bias-audit-leak.png")

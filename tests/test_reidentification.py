@@ -1,5 +1,6 @@
 """The re-identification lab: its measures by hand, the invented table, replay, grading, view."""
 
+import html
 import re
 
 import numpy as np
@@ -7,9 +8,13 @@ import pytest
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ReidentificationLab
+from thinktwice.widgets import _view_kit as kit
+from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
+from thinktwice.widgets.judgement import already_answered, choose_first
 from thinktwice.widgets.reidentification import (
     BIRTH_LEVELS,
+    K_TARGET,
     SETTINGS,
     Setting,
     anonymity,
@@ -187,7 +192,7 @@ def test_outcome_grades_reaching_k5_keeping_usefulness_and_the_judgement(tmp_pat
     assert (lab.outcome().done, lab.outcome().total, lab.outcome().credit) == (0, 3, 0)
     lab.release(5, "year", True)  # still k = 1
     first = lab.outcome()
-    assert first.credit == 0 and any("Generalise further" in line for line in first.feedback)
+    assert first.credit == 0 and any("Make the details coarser" in line for line in first.feedback)
 
     worst, best = _safe_releases(lab)
     gap = best.usefulness - worst.usefulness
@@ -196,7 +201,7 @@ def test_outcome_grades_reaching_k5_keeping_usefulness_and_the_judgement(tmp_pat
     lab.release(s.postcode_digits, s.birth, s.keep_sex)
     middle = lab.outcome()
     assert (middle.done, middle.credit) == (2, 1.5)
-    assert any("keeps more usefulness" in line for line in middle.feedback)
+    assert any("more useful for research" in line for line in middle.feedback)
 
     s = best.setting
     lab.release(s.postcode_digits, s.birth, s.keep_sex)
@@ -257,17 +262,74 @@ def test_view_logs_each_setting_and_redraws(tmp_path):
 def test_view_answers_once_and_a_new_view_resumes(tmp_path):
     lab = ReidentificationLab("aiko", folder=tmp_path).start()
     view = lab.view()
-    view.submit.click()
+    question = view.judgement
+    question.submit.click()
     assert "Choose one of the answers" in view.message.value
     view.postcode.value = 2
-    view.choices.value = "linkable"
-    view.submit.click()
-    assert "Right." in view.feedback.value and view.submit.disabled and view.choices.disabled
+    question.choices.value = "linkable"
+    question.submit.click()
+    assert "Right." in question.feedback.value
+    assert question.submit.disabled and question.choices.disabled
     events = len(lab.events())
     again = ReidentificationLab("aiko", folder=tmp_path).view()
-    assert again.postcode.value == 2 and again.choices.value == "linkable"
+    assert again.postcode.value == 2 and again.judgement.choices.value == "linkable"
     assert "2 postcode digits" in again.summary.value
     assert len(again.lab.events()) == events  # resuming logs nothing
+
+
+def test_refusals_say_what_every_activity_says(tmp_path):
+    lab = ReidentificationLab("aiko", folder=tmp_path).start()
+    with pytest.raises(ActivityError) as unknown:
+        lab.record("dance", {})
+    assert str(unknown.value) == str(unknown_action())
+    with pytest.raises(ActivityError) as none:
+        lab.answer("maybe")
+    assert str(none.value) == str(choose_first())
+    lab.answer("safe")
+    with pytest.raises(ActivityError) as again:
+        lab.answer("linkable")
+    assert str(again.value) == str(already_answered())
+    (event,) = lab.events()
+    assert event.data == {"choice": "safe", "correct": False}
+
+
+def test_the_opening_says_it_in_plain_words_before_any_term(tmp_path):
+    view = ReidentificationLab("aiko", folder=tmp_path).view()
+    intro = view.children[0].value
+    first = re.search(r"<p>(.*?)</p>", intro, re.S).group(1)
+    for term in ("R²", "R squared", "k ≥", "k >=", "k-anonymity", "k-anonymous"):
+        assert term not in first, f"{term!r} in the first paragraph"
+    assert "postcode" in first and first.index("postcode") < first.find("ZIP")
+    assert "(the US postcode)" in first  # ZIP only where it is Sweeney's own term
+    # The first "k" a learner reads is where it is defined, as the smallest group's size.
+    text = re.sub(r"<(?!/?dfn\b)[^>]+>", " ", intro)
+    first_k = re.search(r"(?<![\w-])k(?![\w-])", text)
+    assert text[: first_k.start()].endswith("<dfn>"), "k is used before it is defined"
+    assert "the smallest group of people who share" in text
+    assert f"at least {K_TARGET}" in text and "only guess" in text  # why 5 is enough
+    page = " ".join(child.value for child in view.children if hasattr(child, "value"))
+    for jargon in ("R squared", "R²", "ZIP code,", "suppressed", ">="):
+        assert jargon not in html.unescape(re.sub(r"<[^>]+>", " ", page)), jargon
+    assert "How useful the data stays for research" in view.summary.value
+
+
+def test_the_controls_line_up_in_one_column(tmp_path):
+    view = ReidentificationLab("aiko", folder=tmp_path).view()
+    controls = [view.postcode, view.birth, view.sex]
+    (column,) = [c for c in view.children if getattr(c, "children", ()) == tuple(controls)]
+    assert isinstance(column, kit.w.VBox)
+    assert {c.style.description_width for c in controls} == {kit.LABEL_WIDTH}
+    assert len({c.layout.width for c in controls}) == 1
+    buttons = [view.judgement.submit]
+    assert {b.layout.width for b in buttons} == {"auto"}
+
+
+def test_the_histogram_keeps_one_scale_from_setting_to_setting(tmp_path):
+    view = ReidentificationLab("aiko", folder=tmp_path).view()
+    limits = view._figure.axes.get_ylim()
+    view.postcode.value = 0
+    view.birth.value = "10y"
+    assert view._figure.axes.get_ylim() == limits
 
 
 # -- in a real JupyterLab ------------------------------------------------------------------------
@@ -298,3 +360,6 @@ def test_reidentification_lab_in_jupyterlab(page, activity_lab, tmp_path):
     page.wait_for_selector(".tt-feedback:has-text('Right.')", timeout=30_000)
     assert last_event(activity_lab, "reidentification")["data"]["choice"] == "linkable"
     assert_not_blank(view, tmp_path / "reidentification.png")
+    # The view is taller than the window: look at its opening and controls on their own too.
+    assert_not_blank(view.locator(".tt-intro"), tmp_path / "reidentification-intro.png")
+    assert_not_blank(view.locator(".tt-controls"), tmp_path / "reidentification-controls.png")

@@ -3,51 +3,77 @@
 from __future__ import annotations
 
 import html
-import io
 
 import ipywidgets as w
 from matplotlib.ticker import NullLocator
 
 from . import _view_kit as kit
 from . import style
+from ._layered_figure import LayeredFigure
 from .i18n import _
 from .reidentification import (
     BIRTH_LEVELS,
+    JUDGEMENT,
     K_TARGET,
-    RIGHT_CHOICE,
     SIZE_BINS,
     ReidentificationLab,
     Release,
     Setting,
     birth_label,
-    choice_labels,
     size_label,
 )
 
-
-def _percent(value: float | None) -> str:
-    return _("undefined") if value is None else f"{value:.0%}"
-
-
-def _share(value: float | None) -> str:
-    return _("undefined") if value is None else f"{value:.1%}"
+#: Width of each row of controls, so that their right ends line up as well as their labels.
+_CONTROL_WIDTH = "36em"
 
 
-class HistogramFigure:
-    """A histogram of people by the size of their group, drawn once and then updated.
+def intro_html(lab: ReidentificationLab) -> str:
+    """What the lab is about, in plain words first; each term in a ``<dfn>`` where defined."""
+    people = len(lab.people_["postcode"])
+    first = _(
+        "An invented health board wants to share a table of {n} patients with researchers. "
+        "It leaves out the names, but each row still shows the person's postcode, sex and birth "
+        "date. A postcode narrows a person down to a few streets; add their sex and birth date, "
+        "and often only one person in those streets matches. Anyone who knows a neighbour's "
+        "postcode and birthday could then find the neighbour's row and read their diagnosis. "
+        "This is not only a worry: in the United States, Sweeney (2000) estimated that 87% of "
+        "people were likely to be the only one with their ZIP code (the US postcode), sex and "
+        "date of birth. How many of these invented people are the only one with theirs?"
+    ).format(n=people)
+    second = _(
+        "Make the released details coarser (fewer postcode digits, a rougher birth date, no "
+        "sex) until nobody stands out. We measure this with one number, {term}: the size of the "
+        "smallest group of people who share exactly the same released details. If {k} is 1, "
+        "someone is alone and can be found. Your goal is {k} of at least {target}: then anyone "
+        "who matches a row finds at least {target} people who look the same in the table, and "
+        "can only guess which one is their neighbour. (This is called k-anonymity, Sweeney "
+        "2002; {target} is a common choice.)"
+    )
+    third = _(
+        "Hiding details has a cost: a researcher uses the table to study blood pressure by age, "
+        "sex and place. Under each setting you see how useful the data stays for research: a "
+        "computer model predicts blood pressure from the released details, and 100% means it "
+        "predicts as well as from the original table. Keep the data as useful as you can."
+    )
+    k = html.escape(_("k"))
+    second = html.escape(second).format(term=f"<dfn>{k}</dfn>", k=k, target=K_TARGET)
+    return "".join(f"<p>{p}</p>" for p in (html.escape(first), second, html.escape(third)))
 
-    Handlers only change the bars' heights and labels before saving the PNG: building the
-    figure afresh each time would take most of the 100 ms a handler may use.
+
+class HistogramFigure(LayeredFigure):
+    """A histogram of people by the size of their group: axes drawn once, bars on each update.
+
+    The scale is fixed (one person to the whole table), so bars can be compared from one
+    setting to the next.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, people: int) -> None:
         labels = [size_label(low, high) for low, high in SIZE_BINS]
-        figure = self.figure = style.new_figure(5.6, 2.9)
-        axes = self.axes = figure.add_axes((0.13, 0.2, 0.85, 0.77))
+        figure = style.new_figure(5.6, 2.9, left=0.13, bottom=0.2, right=0.98, top=0.97)
+        axes = self.axes = figure.add_subplot()
         # A log scale, so that four exposed people still show beside thousands hidden ones.
-        axes.set_ylim(0.8, 10)
         axes.set_yscale("log")
-        # Fixed ticks: the automatic log ticks lay out many labels on every redraw.
+        axes.set_ylim(0.8, people * 6)
         axes.yaxis.set_minor_locator(NullLocator())
         axes.set_yticks([1, 10, 100, 1000, 10000], ["1", "10", "100", "1000", "10000"])
         exposed = [high is not None and high < K_TARGET for _low, high in SIZE_BINS]
@@ -61,18 +87,24 @@ class HistogramFigure:
         for bar, is_exposed in zip(self.bars, exposed, strict=True):
             bar.set_linestyle("--" if is_exposed else "-")  # a cue besides the colour
         self.counts = [
-            axes.text(bar.get_x() + bar.get_width() / 2, 0, "", ha="center", va="bottom")
+            axes.text(bar.get_x() + bar.get_width() / 2, 1, "", ha="center", va="bottom")
             for bar in self.bars
         ]
         divider = sum(exposed) - 0.5
         axes.axvline(divider, color=style.PALETTE["black"], linestyle=":", linewidth=1)
-        self.left = axes.text(
-            divider - 0.1, 0, _("exposed (k < {k})").format(k=K_TARGET), ha="right", fontsize=8
+        label_y = people * 2.5
+        axes.text(
+            divider - 0.1,
+            label_y,
+            _("exposed (k < {k})").format(k=K_TARGET),
+            ha="right",
+            fontsize=8,
         )
-        self.right = axes.text(divider + 0.1, 0, _("hidden in a crowd"), ha="left", fontsize=8)
+        axes.text(divider + 0.1, label_y, _("hidden in a crowd"), ha="left", fontsize=8)
         axes.set_xticks(range(len(labels)), labels)
-        axes.set_xlabel(_("Group size (people sharing the same released values)"))
+        axes.set_xlabel(_("Group size (people sharing the same released details)"))
         axes.set_ylabel(_("People (log scale)"))
+        super().__init__(figure, [*self.bars, *self.counts])
 
     def html(self, release: Release) -> str:
         """The histogram of ``release`` as an ``<img>`` with alt text."""
@@ -81,24 +113,18 @@ class HistogramFigure:
             bar.set_height(count)
             text.set_y(max(count, 1))
             text.set_text(str(count))
-        top = max(people) or 1
-        self.axes.set_ylim(0.8, top * 6)
-        self.left.set_y(top * 2.5)
-        self.right.set_y(top * 2.5)
         anon = release.anonymity
         alt = _(
             "Histogram of people by the size of their group. {unique} of people are alone in "
             "their group and {small} are in groups smaller than {k}; the smallest group has "
             "{smallest}."
         ).format(
-            unique=_share(anon.unique_share),
-            small=_share(anon.small_share),
+            unique=style.percent(anon.unique_share, 1),
+            small=style.percent(anon.small_share, 1),
             k=K_TARGET,
             smallest=anon.k,
         )
-        buffer = io.BytesIO()  # light compression: a third faster to encode than the default
-        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return style.image_tag(buffer.getvalue(), alt)
+        return self.tag(alt)
 
 
 def histogram_table_html(release: Release) -> str:
@@ -110,23 +136,26 @@ def histogram_table_html(release: Release) -> str:
     )
 
 
-def summary_html(lab: ReidentificationLab, release: Release) -> str:
+def summary_html(release: Release) -> str:
     """The setting's risk and usefulness in words."""
     anon = release.anonymity
     verdict = (
-        _("Goal reached: everyone shares their values with at least {others} others.").format(
+        _("Goal reached: everyone shares their details with at least {others} others.").format(
             others=K_TARGET - 1
         )
         if anon.meets_target
         else _("Not yet: some people are in groups smaller than {k}.").format(k=K_TARGET)
     )
     rows = [
-        (_("People alone in their group (unique)"), _share(anon.unique_share)),
+        (_("People alone in their group"), style.percent(anon.unique_share, 1)),
         (_("k, the size of the smallest group"), str(anon.k)),
-        (_("People in groups smaller than {k}").format(k=K_TARGET), _share(anon.small_share)),
         (
-            _("Usefulness (share of the original model's R squared kept)"),
-            _percent(release.usefulness),
+            _("People in groups smaller than {k}").format(k=K_TARGET),
+            style.percent(anon.small_share, 1),
+        ),
+        (
+            _("How useful the data stays for research (100% is the original table)"),
+            style.percent(release.usefulness),
         ),
     ]
     body = "".join(
@@ -158,39 +187,43 @@ def tried_html(lab: ReidentificationLab) -> str:
         rows.append(
             [
                 setting.describe(),
-                _share(release.anonymity.unique_share),
+                style.percent(release.anonymity.unique_share, 1),
                 release.anonymity.k,
-                _percent(release.usefulness),
+                style.percent(release.usefulness),
             ]
         )
     return kit.table_html(
         _("Settings you tried ({n})").format(n=len(lab.tried_)),
-        [_("Setting"), _("Unique"), _("k"), _("Usefulness")],
+        [_("Setting"), _("Alone in their group"), _("k"), _("Useful for research")],
         rows,
     )
 
 
-class ReidentificationView(w.VBox):
+#: One learner's run through the lab: coarsen step by step, then go back to the original.
+_TOUR_MOVES = (
+    ("postcode", 4),
+    ("postcode", 3),
+    ("birth", "month"),
+    ("birth", "year"),
+    ("sex", False),
+    ("birth", "5y"),
+    ("birth", "10y"),
+    ("postcode", 2),
+    ("sex", True),
+    ("postcode", 1),
+    ("postcode", 0),
+    ("birth", "day"),
+)
+
+
+class ReidentificationView(kit.ActivityView):
     """Generalisation controls, the risk and usefulness they give, and a judgement question."""
 
     def __init__(self, lab: ReidentificationLab) -> None:
         self.lab = lab
         self.message = kit.MessageArea()
-        intro = w.HTML(
-            "<p>"
-            + html.escape(
-                _(
-                    "An invented health board wants to publish a table of {n} patients for "
-                    "research, without names. Sweeney (2000) estimated that 87% of the US "
-                    "population was likely unique on 5-digit ZIP code, gender and date of birth. "
-                    "How many of these invented people are unique on the same three columns? "
-                    "Coarsen the columns until every person shares their values with at least "
-                    "{others} others (k >= {k}, Sweeney 2002), and keep the table as useful as "
-                    "you can: a researcher uses it to study blood pressure by age, sex and place."
-                ).format(n=len(lab.people_["postcode"]), others=K_TARGET - 1, k=K_TARGET)
-            )
-            + "</p>"
-        )
+        intro = w.HTML(intro_html(lab))
+        intro.add_class("tt-intro")
         self.postcode = kit.labelled(
             w.IntSlider(
                 value=5,
@@ -199,31 +232,35 @@ class ReidentificationView(w.VBox):
                 step=1,
                 description=_("Postcode digits kept"),
                 continuous_update=False,
+                layout=w.Layout(width=_CONTROL_WIDTH),
             ),
             "tt-postcode",
+            aligned=True,
         )
         self.birth = kit.labelled(
             w.Dropdown(
                 options=[(birth_label(level), level) for level in BIRTH_LEVELS],
                 value="day",
                 description=_("Birth date kept as"),
-                layout=w.Layout(width="280px"),
+                layout=w.Layout(width=_CONTROL_WIDTH),
             ),
             "tt-birth",
+            aligned=True,
         )
         self.sex = kit.labelled(
             w.Dropdown(
-                options=[(_("kept"), True), (_("suppressed"), False)],
+                options=[(_("kept"), True), (_("left out"), False)],
                 value=True,
                 description=_("Sex"),
-                layout=w.Layout(width="160px"),
+                layout=w.Layout(width=_CONTROL_WIDTH),
             ),
             "tt-sex",
+            aligned=True,
         )
         self.summary = w.HTML()
         self.summary.add_class("tt-summary")
         self.histogram = w.HTML()
-        self._figure = HistogramFigure()
+        self._figure = HistogramFigure(len(lab.people_["postcode"]))
         self.histogram.add_class("tt-histogram")
         self.histogram_table = w.HTML()
         self.histogram_table.add_class("tt-histogram-table")
@@ -231,14 +268,7 @@ class ReidentificationView(w.VBox):
         self.sample.add_class("tt-sample")
         self.tried = w.HTML()
         self.tried.add_class("tt-tried")
-        self.judgement = kit.JudgementQuestion(
-            _("Why is a table of postcode, sex and birth date risky without names?"),
-            choice_labels(),
-            submit=_("Submit answer"),
-        )
-        self.choices = self.judgement.choices
-        self.submit = self.judgement.submit
-        self.feedback = self.judgement.feedback
+        self.judgement = kit.JudgementQuestion.of(JUDGEMENT, submit=_("Submit answer"))
 
         if lab.tried_:  # resume on the learner's last setting without logging it again
             last = lab.tried_[-1]
@@ -246,13 +276,14 @@ class ReidentificationView(w.VBox):
             self.sex.value = last.keep_sex
         for control in (self.postcode, self.birth, self.sex):
             control.observe(self._on_setting, names="value")
-        self.submit.on_click(self._on_answer)
+        self.judgement.submit.on_click(self._on_answer)
+        controls = w.VBox([self.postcode, self.birth, self.sex])
+        controls.add_class("tt-controls")
         super().__init__(
+            lab,
             [
                 intro,
-                w.HBox(
-                    [self.postcode, self.birth, self.sex], layout=w.Layout(flex_flow="row wrap")
-                ),
+                controls,
                 self.summary,
                 self.sample,
                 self.histogram,
@@ -260,14 +291,27 @@ class ReidentificationView(w.VBox):
                 self.tried,
                 self.judgement,
                 self.message,
-            ]
+            ],
         )
-        self.add_class("tt-reidentification")
         self.render()
 
     def setting(self) -> Setting:
         """The setting the controls show."""
         return Setting(int(self.postcode.value), self.birth.value, bool(self.sex.value))
+
+    def tour(self):
+        """Coarsen each column step by step, go back to the original, then answer."""
+
+        def move(name: str, value) -> None:
+            getattr(self, name).value = value
+
+        moves = [lambda name=name, value=value: move(name, value) for name, value in _TOUR_MOVES]
+
+        def answer() -> None:
+            self.judgement.choices.value = JUDGEMENT.right
+            self.judgement.submit.click()
+
+        return [*moves, answer]
 
     # -- handlers ------------------------------------------------------------------------------
     @kit.guarded
@@ -278,8 +322,8 @@ class ReidentificationView(w.VBox):
 
     @kit.guarded
     def _on_answer(self, _button=None) -> None:
-        self.lab.answer(self.judgement.chosen(_("Choose one of the answers first.")))
-        self.render()
+        self.lab.answer(self.judgement.chosen())
+        self.render_answer()
 
     # -- drawing -------------------------------------------------------------------------------
     def render(self) -> None:
@@ -287,22 +331,24 @@ class ReidentificationView(w.VBox):
         lab = self.lab
         setting = self.setting()
         release = lab.releases_[setting]
-        self.summary.value = summary_html(lab, release)
+        self.summary.value = summary_html(release)
         self.sample.value = sample_html(lab, setting)
         self.histogram.value = self._figure.html(release)
         self.histogram_table.value = histogram_table_html(release)
         self.tried.value = tried_html(lab)
+        self.render_answer()
+
+    def render_answer(self) -> None:
+        """Lock the question on the learner's answer and say whether it was right."""
+        answer = self.lab.answer_
         text = ""
-        if lab.answer_ is not None:
-            verdict = (
-                _("Right.")
-                if lab.answer_ == RIGHT_CHOICE
-                else _("Not the answer the data supports.")
-            )
+        if answer is not None:
+            right = JUDGEMENT.is_right(answer)
+            verdict = _("Right.") if right else _("Not the answer the data supports.")
             explanation = _(
                 "On their own the columns are shared by many, but combined they single people out; "
                 "anyone holding a list of names with the same columns (a club's members, a voter "
                 "list) can join it to the table and read the diagnosis."
             )
             text = f"{verdict} {explanation}"
-        self.judgement.show(lab.answer_, text, status=True)
+        self.judgement.show(answer, text, status=True)

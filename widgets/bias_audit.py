@@ -38,8 +38,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, ActivityError, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement, no_such_question
 from .measures import Ratio
 
 #: The columns a learner can use to predict the group, in the order the view shows them.
@@ -48,12 +49,8 @@ FEATURES = ("neighbourhood", "school", "hobby", "test_score", "experience")
 PROXY_SIZES = {"neighbourhood": 6, "school": 4, "hobby": 4}
 #: Each proxy's strength: the share of applicants whose value is drawn from their group's half.
 PROXY_STRENGTHS = (0.85, 0.6, 0.25)
-#: The judgement questions, in order.
-QUESTIONS = ("leak", "wronged", "fair")
 #: The choices of the "wronged" question: a group index and an error type, or neither.
 WRONGED_CHOICES = ("0-fn", "0-fp", "1-fn", "1-fp", "none")
-#: The choices of the "fair" question.
-FAIR_CHOICES = ("yes-blind", "no-proxies", "yes-accuracy")
 #: Below this gap in false negative rate the groups count as treated alike.
 SAME_RATE_GAP = 0.05
 
@@ -79,44 +76,46 @@ def group_label(group: int) -> str:
     return _("Group A") if group == 0 else _("Group B")
 
 
-def question_text(question: str) -> str:
-    """The wording of a judgement question."""
-    texts = {
-        "leak": _("Which column gives the group away most?"),
-        "wronged": _("Which group loses out more under the main model, and through which error?"),
-        "fair": _("The main model never sees the group column. Does that make it fair?"),
-    }
-    return texts[question]
+def _leak_choices() -> list[tuple[str, str]]:
+    return [(feature_label(f), f) for f in FEATURES]
 
 
-def choice_labels(question: str) -> list[tuple[str, str]]:
-    """The ``(label, key)`` pairs of a question's choices, in the order they are shown."""
-    if question == "leak":
-        return [(feature_label(f), f) for f in FEATURES]
-    if question == "wronged":
-        labels = []
-        for key in WRONGED_CHOICES[:-1]:
-            group, error = key.split("-")
-            text = (
-                _("{group}: qualified people turned down (false negatives)")
-                if error == "fn"
-                else _("{group}: unqualified people hired (false positives)")
-            )
-            labels.append((text.format(group=group_label(int(group))), key))
-        return [*labels, (_("Neither: both groups have about the same error rates"), "none")]
-    if question == "fair":
-        return [
+def _wronged_choices() -> list[tuple[str, str]]:
+    labels = []
+    for key in WRONGED_CHOICES[:-1]:
+        group, error = key.split("-")
+        text = (
+            _("{group}: qualified people turned down (false negatives)")
+            if error == "fn"
+            else _("{group}: unqualified people hired (false positives)")
+        )
+        labels.append((text.format(group=group_label(int(group))), key))
+    return [*labels, (_("Neither: both groups have about the same error rates"), "none")]
+
+
+#: The judgement questions, in the order asked. The right answers to "leak" and "wronged"
+#: depend on the learner's variant (see :meth:`BiasAudit.correct_choice`).
+JUDGEMENTS = {
+    "leak": Judgement(N_("Which column gives the group away most?"), _leak_choices),
+    "wronged": Judgement(
+        N_("Which group loses out more under the main model, and through which error?"),
+        _wronged_choices,
+    ),
+    "fair": Judgement(
+        N_("The main model never sees the group column. Does that make it fair?"),
+        [
             (
-                _("Yes: a model that cannot see the group cannot treat the groups differently"),
                 "yes-blind",
+                N_("Yes: a model that cannot see the group cannot treat the groups differently"),
             ),
-            (
-                _("No: other columns carry the group, and its labels carry past bias"),
-                "no-proxies",
-            ),
-            (_("Yes: its overall accuracy is good"), "yes-accuracy"),
-        ]
-    raise KeyError(question)
+            ("no-proxies", N_("No: other columns carry the group, and its labels carry past bias")),
+            ("yes-accuracy", N_("Yes: its overall accuracy is good")),
+        ],
+        right="no-proxies",
+    ),
+}
+#: The judgement questions, in order.
+QUESTIONS = tuple(JUDGEMENTS)
 
 
 @dataclass(frozen=True)
@@ -235,14 +234,8 @@ class BiasAudit(Activity):
     Part 1: pick columns and fit a real classifier that predicts the group back from them; strong
     proxies recover it far above the base rate. Part 2: read the main model's accuracy, false
     positive and false negative rates per group. Part 3: answer three judgements. Every fit and
-    answer is written to the evidence log.
-
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    answer is written to the evidence log. Parameters are those of
+    :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -342,9 +335,12 @@ class BiasAudit(Activity):
     def correct_choice(self, question: str) -> str:
         """The right answer to ``question`` in this learner's variant (for teachers and tests)."""
         self._ensure_started()
-        return {"leak": self.leak_answer_, "wronged": self.wronged_answer_}.get(
-            question, "no-proxies"
-        )
+        variant = {"leak": self.leak_answer_, "wronged": self.wronged_answer_}
+        return variant.get(question) or JUDGEMENTS[question].right
+
+    def is_right(self, question: str, choice: str | None) -> bool:
+        """Whether ``choice`` is the right answer to ``question`` in this learner's variant."""
+        return JUDGEMENTS[question].is_right(choice, right=self.correct_choice(question))
 
     # -- interactions --------------------------------------------------------------------------
     @staticmethod
@@ -391,12 +387,12 @@ class BiasAudit(Activity):
         question : {"leak", "wronged", "fair"}
             Which judgement.
         choice : str
-            A key from :func:`choice_labels`.
+            A key of the question's :data:`JUDGEMENTS` entry.
         """
         self._ensure_started()
         data = {"question": question, "choice": choice}
-        if question in QUESTIONS:
-            data["correct"] = choice == self.correct_choice(question)
+        if question in JUDGEMENTS:
+            data["correct"] = self.is_right(question, choice)
         return self.record("answer", data)
 
     # -- the activity contract -----------------------------------------------------------------
@@ -404,15 +400,12 @@ class BiasAudit(Activity):
         if kind == "fit":
             self._features(data.get("features"))
         elif kind == "answer":
-            question, choice = data.get("question"), data.get("choice")
-            if question not in QUESTIONS:
-                raise ActivityError(_("There is no such question."))
-            if choice not in [key for _label, key in choice_labels(question)]:
-                raise ActivityError(_("Choose one of the answers first."))
-            if question in self.answers_:
-                raise ActivityError(_("You have already answered this question."))
+            question = data.get("question")
+            if not isinstance(question, str) or question not in JUDGEMENTS:
+                raise no_such_question()
+            JUDGEMENTS[question].check(data.get("choice"), self.answers_.get(question))
         else:
-            raise ActivityError(_("This activity does not know that action."))
+            raise unknown_action()
 
     def _apply(self, kind: str, data: dict):
         if kind == "fit":
@@ -420,7 +413,7 @@ class BiasAudit(Activity):
             self.fits_.append(fit)
             return fit
         self.answers_[data["question"]] = data["choice"]
-        return data["choice"] == self.correct_choice(data["question"])
+        return self.is_right(data["question"], data["choice"])
 
     def tried_feature_sets(self) -> int:
         """How many different feature sets the learner has fitted."""
@@ -453,9 +446,11 @@ class BiasAudit(Activity):
             choice = self.answers_.get(question)
             if choice is None:
                 feedback.append(
-                    _("Answer the question: {question}").format(question=question_text(question))
+                    _("Answer the question: {question}").format(
+                        question=JUDGEMENTS[question].text()
+                    )
                 )
-            elif choice == self.correct_choice(question):
+            elif self.is_right(question, choice):
                 right += 1
             else:
                 feedback.append(hints[question])
