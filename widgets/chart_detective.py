@@ -493,6 +493,12 @@ def _new_figure(right: float = 0.97):
     return new_figure(4.8, 3.4, left=0.15, right=right, bottom=0.19, top=0.9, hspace=0.8)
 
 
+def _title(ax, text: str, **options) -> None:
+    # A title at a fixed height: left to itself, matplotlib measures every tick label on each
+    # draw to keep the title clear of them, a third of the time of drawing these charts.
+    ax.set_title(text, y=1.0, **options)
+
+
 def _draw_bars(chart: Chart, settings: dict, tricked: bool):
     figure = _new_figure()
     ax = figure.add_subplot()
@@ -502,7 +508,7 @@ def _draw_bars(chart: Chart, settings: dict, tricked: bool):
     ax.set_ylabel(_("Pupils who passed the quiz (%)"))
     leader = chart.x[int(np.argmax(chart.y))]
     title = _("{app} leaves the rest behind!").format(app=leader)
-    ax.set_title(title if tricked else _("Quiz pass rate by app"))
+    _title(ax, title if tricked else _("Quiz pass rate by app"))
     return figure
 
 
@@ -522,7 +528,7 @@ def _draw_two_series(chart: Chart, settings: dict, tricked: bool):
         twin.plot(months, scores, label=score_label, **score_style)
         twin.set_ylim(min(scores), max(scores))
         twin.set_ylabel(score_label)
-        ax.set_title(_("More AI tutoring, higher scores!") if tricked else _("Two y axes"))
+        _title(ax, _("More AI tutoring, higher scores!") if tricked else _("Two y axes"))
         ax.legend(
             [*ax.get_lines(), *twin.get_lines()],
             [hours_label, score_label],
@@ -534,11 +540,11 @@ def _draw_two_series(chart: Chart, settings: dict, tricked: bool):
         top.plot(months, hours, **hours_style)
         top.set_ylim(0, max(hours) * 1.1)
         top.set_ylabel(_("Hours per week"), fontsize="small")
-        top.set_title(hours_label, fontsize="medium")
+        _title(top, hours_label, fontsize="medium")
         bottom.plot(months, scores, **score_style)
         bottom.set_ylim(0, 100)
         bottom.set_ylabel(_("Score (of 100)"), fontsize="small")
-        bottom.set_title(score_label, fontsize="medium")
+        _title(bottom, score_label, fontsize="medium")
         bottom.set_xlabel(_("Month"))
     else:
         ax = figure.add_subplot()
@@ -565,8 +571,8 @@ def _draw_window(chart: Chart, settings: dict, tricked: bool):
     ax.set_xlim(first, last)
     ax.set_xlabel(_("Month"))
     ax.set_ylabel(_("Website visits (thousands)"))
-    ax.set_title(
-        _("Library website visits are collapsing!") if tricked else _("Library website visits")
+    _title(
+        ax, _("Library website visits are collapsing!") if tricked else _("Library website visits")
     )
     return figure
 
@@ -602,7 +608,8 @@ def _draw_sizes(chart: Chart, settings: dict, tricked: bool):
         ax.set_xlim(-0.7, len(positions) - 0.3)
         ax.set_ylim(-1, 1)
         ax.set_yticks([])
-    ax.set_title(
-        _("Hilltop guzzles water!") if tricked else _("Cooling water per data centre (million L)")
+    _title(
+        ax,
+        _("Hilltop guzzles water!") if tricked else _("Cooling water per data centre (million L)"),
     )
     return figure
