@@ -416,7 +416,7 @@ def test_chart_detective_in_jupyterlab(page, activity_lab, tmp_path):
         handle.focus()
         page.keyboard.press("Home")
     elif trick == "dual-axes":
-        view.locator(".tt-layout button", has_text="Two separate panels").click()
+        view.locator(".tt-layout button", has_text="Two panels").click()
     elif trick == "cherry-picked":
         handles = view.locator(".tt-window .noUi-handle")
         handles.nth(0).focus()

@@ -36,6 +36,9 @@ _CONTROL_SETTING = {
     "cherry-picked": "window",
     "area-distortion": "encoding",
 }
+#: A row of toggle buttons beside their label (ipywidgets puts the label above them otherwise,
+#: where its aligned width does nothing), wrapping on a narrow screen.
+_ROW = {"display": "flex", "flex_flow": "row wrap", "align_items": "center"}
 #: The settings drawn when the view is built, so that choosing them later costs nothing.
 _DISCRETE = {"dual-axes": LAYOUTS, "area-distortion": ENCODINGS}
 
@@ -141,6 +144,8 @@ class ChartDetectiveView(ActivityView):
                 value=0,
                 description=_("Chart"),
                 tooltips=[_("Show chart {k}").format(k=i + 1) for i in range(n)],
+                style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-chart-picker",
             aligned=True,
@@ -173,12 +178,13 @@ class ChartDetectiveView(ActivityView):
         self.layout_choice = labelled(
             w.ToggleButtons(
                 options=[
-                    (_("Two y axes on one plot"), "twin"),
-                    (_("Two separate panels"), "panels"),
-                    (_("One axis: change since month 1"), "change"),
+                    (_("Two y axes"), "twin"),
+                    (_("Two panels"), "panels"),
+                    (_("One axis, change in %"), "change"),
                 ],
                 description=_("Layout"),
                 style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-layout",
             aligned=True,
@@ -199,6 +205,7 @@ class ChartDetectiveView(ActivityView):
                 ],
                 description=_("Each value sets the"),
                 style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-encoding",
             aligned=True,

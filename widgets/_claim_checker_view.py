@@ -79,6 +79,8 @@ def _picker(question: Judgement, description: str, css_class: str) -> w.ToggleBu
             description=description,
             tooltips=[f"{label}: {meanings[key]}" for label, key in question.options()],
             style={"button_width": "auto"},
+            # beside its label, so that the rows line up (ipywidgets puts it above otherwise)
+            layout={"display": "flex", "flex_flow": "row wrap", "align_items": "center"},
         ),
         css_class,
         aligned=True,
