@@ -7,13 +7,22 @@ import pytest
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ChartDetective
 from thinktwice.widgets import chart_checks as cc
+from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.chart_detective import TRICKS
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
+from thinktwice.widgets.judgement import already_answered, choose_first
 from thinktwice.widgets.style import new_figure
 
 from .browser_kit import assert_not_blank, last_event, open_activity
 
 VALUES = [72.0, 75.0, 78.0, 80.0]
+#: The name of each trick, as the learner reads it.
+NAMES = {
+    "truncated-axis": "Truncated y axis",
+    "dual-axes": "Two y axes",
+    "cherry-picked": "Cherry-picked time window",
+    "area-distortion": "Size by radius, not area",
+}
 
 
 def _bars(values, ylim=None, horizontal=False):
@@ -252,7 +261,81 @@ def test_activity_score_gives_points_for_names_and_redraws(tmp_path, capsys):
     assert "You completed 8 of 8 steps." in capsys.readouterr().out
 
 
+def test_refusals_are_the_shared_ones(tmp_path):
+    detective = ChartDetective("aiko", folder=tmp_path).start()
+    detective.name_trick(0, detective.charts_[0].trick)
+    for kind, data, refusal in [
+        ("name", {"chart": 0, "trick": "truncated-axis"}, already_answered()),
+        ("name", {"chart": 1, "trick": "a lie"}, choose_first()),
+        ("guess", {"chart": 1}, unknown_action()),
+    ]:
+        with pytest.raises(ActivityError) as error:
+            detective.record(kind, data)
+        assert str(error.value) == str(refusal)
+
+
 # -- the view, without a browser ------------------------------------------------------------------
+def _shown_texts(view):
+    """Every text the learner sees in the view: HTML, labels, choices, tooltips."""
+    texts, stack = [], [view]
+    while stack:
+        widget = stack.pop()
+        stack.extend(getattr(widget, "children", ()))
+        for name in ("value", "description", "tooltip"):
+            value = getattr(widget, name, None)
+            if isinstance(value, str):
+                texts.append(value)
+        texts += [str(label) for label in getattr(widget, "_options_labels", ())]
+        texts += [str(tip) for tip in getattr(widget, "tooltips", None) or ()]
+    return texts
+
+
+def test_the_shown_own_code_help_runs_as_written(tmp_path, monkeypatch):
+    import html
+    import re
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    view = ChartDetective("aiko", folder=tmp_path).view()
+    index = [c.trick for c in view.detective.charts_].index("dual-axes")
+    view.picker.value = index
+    view.trick.value = "dual-axes"
+    view.name_button.click()
+    code = re.search(r"<pre><code>(.*?)</code></pre>", view.code_help.value, re.S)
+    assert code, "the redraw step shows no code to run"
+    monkeypatch.chdir(tmp_path)
+    namespace = {}
+    exec(html.unescape(code.group(1)), namespace)  # noqa: S102 - the learner runs it so
+    assert namespace["result"].passed
+    events = EvidenceLog.in_folder(tmp_path, "aiko").events("chart-detective")
+    assert [e.kind for e in events] == ["name", "redraw"]
+    assert events[-1].data["chart"] == index
+
+
+def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(tmp_path):
+    view = ChartDetective("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    intro = view.intro.value
+    assert "axis is the scale" in intro  # axis
+    assert "cut short" in intro  # truncated
+    assert "picked because it suits the story" in intro  # cherry-picked
+    texts = _shown_texts(view) + list(view.detective.outcome().feedback)
+    assert not [t for t in texts if "`" in t]
+
+
+def test_the_saved_copy_shows_the_chart_and_the_learners_answers(tmp_path):
+    view = ChartDetective("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    saved = view._repr_mimebundle_()["text/html"]
+    assert saved.count("<img") == 2  # the chart on show and the learner's redraw of it
+    for chart in view.detective.charts_:
+        assert f"{NAMES[chart.trick]} (right)" in saved
+    assert saved.count("<td>passes</td>") == 4
+
+
 def test_view_names_a_trick_redraws_and_checks(tmp_path):
     view = ChartDetective("aiko", folder=tmp_path).view()
     detective = view.detective
@@ -261,7 +344,7 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     assert view.redraw_box.layout.display == "none"  # no hint before the trick is named
 
     view.name_button.click()
-    assert "Choose a trick first" in view.message.value
+    assert str(choose_first()) in view.message.value
     index = [c.trick for c in detective.charts_].index("truncated-axis")
     view.picker.value = index
     view.trick.value = "truncated-axis"
@@ -278,7 +361,8 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     view.check_button.click()
     assert "Your redraw passes" in view.check_result.value
     assert "What the check read from your figure" in view.check_result.value
-    assert "Redraws passed: 1 of 4" in view.progress.value
+    assert "Truncated y axis (right)" in view.progress.value
+    assert "<td>passes</td>" in view.progress.value
 
     events = EvidenceLog.in_folder(tmp_path, "aiko").events("chart-detective")
     assert [e.kind for e in events] == ["name", "redraw", "redraw"]
@@ -320,13 +404,8 @@ def test_chart_detective_in_jupyterlab(page, activity_lab, tmp_path):
     assert view.locator(".tt-chart img").get_attribute("alt")
     detective = ChartDetective("browser-learner", folder=activity_lab[1]).start()
     trick = detective.charts_[0].trick
-    label = {
-        "truncated-axis": "Truncated y axis",
-        "dual-axes": "Two y axes",
-        "cherry-picked": "Cherry-picked time window",
-        "area-distortion": "Size by radius, not area",
-    }[trick]
-    view.locator(".tt-trick button", has_text=label).first.click()
+    label = NAMES[trick]
+    view.locator(".tt-trick label", has_text=label).first.click()
     view.locator("button.tt-name").click()
     page.wait_for_selector(".tt-verdict:has-text('Right:')", timeout=30_000)
     event = last_event(activity_lab, "chart-detective")
@@ -337,7 +416,7 @@ def test_chart_detective_in_jupyterlab(page, activity_lab, tmp_path):
         handle.focus()
         page.keyboard.press("Home")
     elif trick == "dual-axes":
-        view.locator(".tt-layout button", has_text="Two separate panels").click()
+        view.locator(".tt-layout button", has_text="Two panels").click()
     elif trick == "cherry-picked":
         handles = view.locator(".tt-window .noUi-handle")
         handles.nth(0).focus()

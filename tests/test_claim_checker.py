@@ -1,13 +1,16 @@
 """The claim checker: its data, the model, its view without a browser, and one browser test."""
 
+import html
 from pathlib import Path
 
 import pytest
 
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ClaimChecker
+from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.claim_checker import LABELS, load_sets
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
+from thinktwice.widgets.judgement import already_answered, choose_first, no_such_question
 
 from .browser_kit import assert_not_blank, last_event, open_activity
 
@@ -85,7 +88,7 @@ def test_labels_are_scored_first_one_counts_and_refusals_write_nothing(tmp_path)
     result = checker.label_claim("law", "supported")
     assert not result.correct and result.answer == "contradicted"
     assert "May 2025" in result.why
-    with pytest.raises(ActivityError, match="first label counts"):
+    with pytest.raises(ActivityError, match="first answer counts"):
         checker.label_claim("law", "contradicted")
     assert checker.mark_citation("page", "fabricated").correct
     assert checker.label_claim("deadline", "unverifiable").correct
@@ -142,7 +145,52 @@ def test_activity_score_awards_points_per_label(tmp_path, capsys):
     assert activity_score(ClaimChecker(learner, folder=tmp_path), points=9, by="completion").full
 
 
+def test_refusals_are_the_shared_ones(tmp_path):
+    checker = _checker_on("ai-basic-plan", tmp_path)
+    checker.label_claim("law", "contradicted")
+    checker.mark_citation("page", "fabricated")
+    s = checker.set_id
+    for kind, data, refusal in [
+        ("label", {"set": s, "claim": "law", "label": "supported"}, already_answered()),
+        ("citation", {"set": s, "citation": "page", "verdict": "real"}, already_answered()),
+        ("label", {"set": s, "claim": "growth", "label": "maybe"}, choose_first()),
+        ("citation", {"set": s, "citation": "survey", "verdict": None}, choose_first()),
+        ("label", {"set": s, "claim": "nope", "label": "supported"}, no_such_question()),
+        ("label", {"set": "other", "claim": "growth", "label": "supported"}, no_such_question()),
+        ("vote", {"set": s}, unknown_action()),
+    ]:
+        with pytest.raises(ActivityError) as error:
+            checker.record(kind, data)
+        assert str(error.value) == str(refusal), (kind, data)
+
+
 # -- the view, without a browser ------------------------------------------------------------------
+def test_the_intro_defines_the_labels_and_nothing_shows_backticks(tmp_path):
+    view = ClaimChecker("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    intro = view.intro.value
+    assert "<b>Unverifiable</b>: no source says it either way" in intro
+    assert "<b>Fabricated</b>: it names a report or page that is not among the sources" in intro
+    assert "citations: the sources it names" in intro  # what a citation is
+    shown = [view.intro.value, view.sources.value, view.score.value]
+    for row in [*view.claim_rows.values(), *view.citation_rows.values()]:
+        shown += [row.text.value, row.feedback.value, row.picker.description]
+        shown += list(row.picker.tooltips)
+    assert not [t for t in shown if "`" in t]
+
+
+def test_the_saved_copy_shows_the_claims_and_the_learners_labels(tmp_path):
+    view = ClaimChecker("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    saved = view._repr_mimebundle_()["text/html"]
+    for k, claim in enumerate(view.checker.claims_, start=1):
+        assert html.escape(claim.text) in saved and html.escape(claim.why) in saved
+        assert f"Claim {k} is <b>Supported</b>" in saved
+    assert "<table" in saved and "Citation 1 is <b>Real</b>" in saved
+
+
 def test_view_submits_chosen_labels_and_shows_feedback_only_then(tmp_path):
     checker = _checker_on("ai-basic-plan", tmp_path)
     view = ClaimChecker(checker.learner_, folder=tmp_path).view()
@@ -170,7 +218,8 @@ def test_view_submits_chosen_labels_and_shows_feedback_only_then(tmp_path):
     )
     assert "machine translation" in company.feedback.value
     assert view.claim_rows["growth"].feedback.value == ""  # not submitted, nothing shown
-    assert "Submitted 3 of 12; right: 2." in view.score.value
+    assert "<td>Claims</td><td>2 of 8</td><td>1</td>" in view.score.value
+    assert "<td>Citations</td><td>1 of 4</td><td>1</td>" in view.score.value
     assert "[Course fact sheet, page 3]" in company.text.value
 
     kinds = [e.kind for e in EvidenceLog.in_folder(tmp_path, checker.learner_).events()]
@@ -190,8 +239,8 @@ def test_view_disables_submit_when_everything_is_labelled(tmp_path):
         row.picker.value = "fabricated"
     view.submit.click()
     assert view.submit.disabled
-    total = len(view.claim_rows) + len(view.citation_rows)
-    assert f"Submitted {total} of {total}" in view.score.value
+    n = len(view.claim_rows)
+    assert f"<td>Claims</td><td>{n} of {n}</td>" in view.score.value
 
 
 @pytest.mark.browser
@@ -212,7 +261,7 @@ def test_claim_checker_in_jupyterlab(page, activity_lab, tmp_path):
     view.locator(".tt-citation-1 button", has_text="Fabricated").click()
     assert view.locator(".tt-feedback").first.inner_text() == ""
     view.locator("button.tt-submit").click()
-    page.wait_for_selector(".tt-score:has-text('Submitted 2 of')", timeout=30_000)
+    page.wait_for_selector(".tt-score:has-text('1 of')", timeout=30_000)
     event = last_event(activity_lab, "claim-checker")
     assert event["kind"] == "citation"
     assert event["data"]["citation"] == checker.citations_[0].id

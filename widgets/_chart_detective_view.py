@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as w
 
 from ._view_kit import (
+    ActivityView,
+    JudgementQuestion,
     MessageArea,
     button,
     guarded,
@@ -14,11 +17,14 @@ from ._view_kit import (
     table_html,
 )
 from .chart_detective import (
+    ENCODINGS,
+    LAYOUTS,
+    TRICK_QUESTION,
     TRICKS,
     ChartDetective,
     _window,
+    trick_definition,
     trick_explanation,
-    trick_label,
 )
 from .i18n import _
 from .style import figure_png, image_tag
@@ -30,6 +36,11 @@ _CONTROL_SETTING = {
     "cherry-picked": "window",
     "area-distortion": "encoding",
 }
+#: A row of toggle buttons beside their label (ipywidgets puts the label above them otherwise,
+#: where its aligned width does nothing), wrapping on a narrow screen.
+_ROW = {"display": "flex", "flex_flow": "row wrap", "align_items": "center"}
+#: The settings drawn when the view is built, so that choosing them later costs nothing.
+_DISCRETE = {"dual-axes": LAYOUTS, "area-distortion": ENCODINGS}
 
 
 def chart_table(detective: ChartDetective, index: int, **changes) -> str:
@@ -56,7 +67,7 @@ def chart_table(detective: ChartDetective, index: int, **changes) -> str:
 
 
 def summary_table(summary: dict) -> str:
-    """What the check read from a figure, one row per axes that shows data."""
+    """What the check read from a figure, one row per plot that shows data."""
 
     def pair(values) -> str:
         return _("{a:g} to {b:g}").format(a=min(values), b=max(values))
@@ -75,58 +86,81 @@ def summary_table(summary: dict) -> str:
             ]
         )
     header = [
-        _("Axes"),
-        _("x axis"),
-        _("y axis"),
+        _("Plot"),
+        _("x axis shows"),
+        _("y axis shows"),
         _("Bar lengths"),
         _("Lines"),
-        _("Marker areas (pt²)"),
+        _("Circle areas"),
     ]
     return table_html(_("What the check read from your figure"), header, rows)
 
 
-class ChartDetectiveView(w.VBox):
+def intro_html(n: int) -> str:
+    """The task, and the four tricks in plain words."""
+    task = _(
+        "An assistant made these {n} charts for a school newsletter. Each hides one trick that "
+        "makes its numbers look like a different story. A chart's axis is the scale along its "
+        "side (the y axis) or along its bottom (the x axis). The four tricks:"
+    ).format(n=n)
+    tricks = "".join(
+        f"<li><b>{html.escape(TRICK_QUESTION.label(t))}</b>: {html.escape(trick_definition(t))}"
+        "</li>"
+        for t in TRICKS
+    )
+    steps = _(
+        "Pick a chart and name its trick (your first answer counts). Then redraw the chart "
+        "honestly and check your redraw. The tricks come from the chapter on charts in "
+        "Bergstrom and West's book Calling Bullshit (2020)."
+    )
+    return f"<p>{html.escape(task)}</p><ul>{tricks}</ul><p>{html.escape(steps)}</p>"
+
+
+def code_html(detective: ChartDetective, index: int) -> str:
+    """The "redraw it with your own code" help: runnable code in a closed box."""
+    summary = _("Or redraw it with your own code")
+    how = _(
+        "Copy this into a new code cell and run it. It draws the numbers of this chart and "
+        "checks the drawing. Change the drawing and run it again."
+    )
+    code = html.escape(detective.code_example(index))
+    return (
+        f"<details class='tt-code-help'><summary>{html.escape(summary)}</summary>"
+        f"<p>{html.escape(how)}</p><pre><code>{code}</code></pre></details>"
+    )
+
+
+class ChartDetectiveView(ActivityView):
     """Pick a chart, name its trick, then redraw it with controls and check the redraw."""
 
     def __init__(self, detective: ChartDetective) -> None:
         self.detective = detective
         n = len(detective.charts_)
         self.message = MessageArea()
-        self.intro = w.HTML(
-            "<p>"
-            + html.escape(
-                _(
-                    "An assistant made these {n} charts for a school newsletter. Each hides one "
-                    "trick from the chapter on data visualization in Bergstrom and West, Calling "
-                    "Bullshit (2020). Pick a chart, name its trick (your first answer counts), "
-                    "then redraw it honestly."
-                ).format(n=n)
-            )
-            + "</p>"
-        )
+        self.intro = w.HTML(intro_html(n))
         self.picker = labelled(
             w.ToggleButtons(
                 options=[(_("Chart {k}").format(k=i + 1), i) for i in range(n)],
                 value=0,
-                description=_("Chart:"),
+                description=_("Chart"),
                 tooltips=[_("Show chart {k}").format(k=i + 1) for i in range(n)],
+                style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-chart-picker",
+            aligned=True,
         )
         self.chart = w.HTML()
         self.chart.add_class("tt-chart")
         self.chart_numbers = w.HTML()
-        self.trick = labelled(
-            w.ToggleButtons(
-                options=[(trick_label(t), t) for t in TRICKS],
-                value=None,
-                description=_("Its trick:"),
-                tooltips=[trick_label(t) for t in TRICKS],
-                style={"button_width": "auto"},
-            ),
-            "tt-trick",
+        self.question = JudgementQuestion.of(
+            TRICK_QUESTION,
+            submit=_("Name the trick"),
+            question_class="tt-trick",
+            submit_class="tt-name",
+            feedback_class=None,
         )
-        self.name_button = button(_("Name the trick"), "tt-name")
+        self.trick, self.name_button = self.question.choices, self.question.submit
         self.verdict = w.HTML()
         self.verdict.add_class("tt-verdict")
 
@@ -139,36 +173,42 @@ class ChartDetectiveView(w.VBox):
                 continuous_update=False,
             ),
             "tt-y-start",
+            aligned=True,
         )
         self.layout_choice = labelled(
             w.ToggleButtons(
                 options=[
-                    (_("Two y axes on one plot"), "twin"),
-                    (_("Two separate panels"), "panels"),
-                    (_("One axis: change since month 1"), "change"),
+                    (_("Two y axes"), "twin"),
+                    (_("Two panels"), "panels"),
+                    (_("One axis, change in %"), "change"),
                 ],
-                description=_("Layout:"),
+                description=_("Layout"),
                 style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-layout",
+            aligned=True,
         )
         self.window = labelled(
             w.IntRangeSlider(
                 value=(1, 2), min=1, max=2, description=_("Months shown"), continuous_update=False
             ),
             "tt-window",
+            aligned=True,
         )
         self.encoding = labelled(
             w.ToggleButtons(
                 options=[
-                    (_("Radius"), "radius"),
-                    (_("Area"), "area"),
+                    (_("Circle radius"), "radius"),
+                    (_("Circle area"), "area"),
                     (_("Bar length"), "length"),
                 ],
-                description=_("The value sets the symbol's:"),
+                description=_("Each value sets the"),
                 style={"button_width": "auto"},
+                layout=_ROW,
             ),
             "tt-encoding",
+            aligned=True,
         )
         self.controls = {
             "truncated-axis": self.y_start,
@@ -180,8 +220,10 @@ class ChartDetectiveView(w.VBox):
         self.preview = w.HTML()
         self.preview.add_class("tt-preview")
         self.check_button = button(_("Check my redraw"), "tt-check", style="success")
+        self.check_button.layout.align_self = "flex-start"
         self.check_result = w.HTML()
         self.check_result.add_class("tt-check-result")
+        self.code_help = w.HTML()
         self.redraw_box = w.VBox(
             [
                 self.redraw_help,
@@ -189,24 +231,23 @@ class ChartDetectiveView(w.VBox):
                 self.preview,
                 self.check_button,
                 self.check_result,
+                self.code_help,
             ]
         )
         self.progress = w.HTML()
         self.progress.add_class("tt-progress")
 
-        # The assistant's charts are drawn once; the learner's settings are kept per chart.
+        # The learner's settings are kept per chart. Pictures already drawn are kept by chart
+        # and settings, so toggling back is instant; the assistant's charts and every choice of
+        # the toggle controls are drawn here, once.
         self._settings = [dict(detective.charts_[i].tricked) for i in range(n)]
-        self._figure = None
+        self._figure, self._figure_key = None, None
         self._updating = False
-        # Previews already drawn, by chart and settings: toggling back is instant. The first
-        # preview of a chart is the assistant's version, drawn here with the chart itself.
-        self._previews = {}
-        self._tricked_html = []
-        for i in range(n):
-            png = figure_png(detective.tricked_figure(i))
-            self._tricked_html.append(image_tag(png, detective.describe(i)))
-            alt = _("Your redraw: {description}").format(description=detective.describe(i))
-            self._previews[self._preview_key(i, self._settings[i])] = image_tag(png, alt)
+        self._pngs: dict[tuple, bytes] = {}
+        for i, chart in enumerate(detective.charts_):
+            setting = _CONTROL_SETTING[chart.trick]
+            for value in (chart.tricked[setting], *_DISCRETE.get(chart.trick, ())):
+                self._png(i, {**chart.tricked, setting: value})
 
         self.picker.observe(self._on_pick, names="value")
         self.name_button.on_click(self._on_name)
@@ -214,26 +255,56 @@ class ChartDetectiveView(w.VBox):
             control.observe(self._on_control, names="value")
         self.check_button.on_click(self._on_check)
         super().__init__(
+            detective,
             [
                 self.intro,
                 self.picker,
                 self.chart,
                 self.chart_numbers,
-                self.trick,
-                self.name_button,
+                self.question,
                 self.verdict,
                 self.redraw_box,
                 self.message,
                 self.progress,
-            ]
+            ],
         )
-        self.add_class("tt-chart-detective")
         self.show_chart()
 
     @property
     def index(self) -> int:
         """The chart on show."""
         return self.picker.value
+
+    def tour(self) -> list[Callable[[], object]]:
+        """Per chart: pick it, name its trick, check a dishonest redraw, then an honest one."""
+        calls = []
+        for index, chart in enumerate(self.detective.charts_):
+            control = self.controls[chart.trick]
+            if chart.trick == "cherry-picked":
+                dishonest, honest = (chart.x[5], chart.x[-1]), (chart.x[0], chart.x[-1])
+            else:
+                dishonest, honest = {
+                    "truncated-axis": (40, 0),
+                    "dual-axes": ("change", "panels"),
+                    "area-distortion": ("length", "area"),
+                }[chart.trick]
+
+            def pick(index=index):
+                self.picker.value = index
+
+            def name(trick=chart.trick):
+                self.trick.value = trick
+                self.name_button.click()
+
+            def set_control(control=control, value=dishonest):
+                control.value = value
+
+            def set_honest(control=control, value=honest):
+                control.value = value
+
+            calls += [pick, name, set_control, self.check_button.click, set_honest]
+            calls.append(self.check_button.click)
+        return calls
 
     # -- handlers ------------------------------------------------------------------------------
     @guarded
@@ -242,10 +313,7 @@ class ChartDetectiveView(w.VBox):
 
     @guarded
     def _on_name(self, _button=None) -> None:
-        if self.trick.value is None:
-            self.message.say(_("Choose a trick first."))
-            return
-        self.detective.name_trick(self.index, self.trick.value)
+        self.detective.name_trick(self.index, self.question.chosen())
         self.show_chart()
 
     @guarded
@@ -262,10 +330,11 @@ class ChartDetectiveView(w.VBox):
 
     @guarded
     def _on_check(self, _button=None) -> None:
-        if self._figure is None:
-            self.message.say(_("Name this chart's trick before you redraw it."))
-            return
-        self.detective.submit_redraw(self.index, self._figure)
+        i, settings = self.index, self._settings[self.index]
+        if self._figure_key != self._preview_key(i, settings):
+            self._figure = self.detective.redraw_figure(i, **settings)
+            self._figure_key = self._preview_key(i, settings)
+        self.detective.submit_redraw(i, self._figure)
         self.show_result()
         self.show_progress()
 
@@ -274,39 +343,30 @@ class ChartDetectiveView(w.VBox):
         """Show the chart picked, its naming step, and its redraw step once it is named."""
         i, detective = self.index, self.detective
         chart = detective.charts_[i]
-        self.chart.value = self._tricked_html[i]
+        self.chart.value = image_tag(self._png(i, chart.tricked), detective.describe(i))
         self.chart_numbers.value = chart_table(detective, i)
         named = detective.named_.get(i)
         self.trick.value = named
-        self.trick.disabled = named is not None
-        self.name_button.disabled = named is not None
+        self.question.show(named)
+        self.show_progress()
         if named is None:
             self.verdict.value = ""
             self.redraw_box.layout.display = "none"
-            self._figure = None
-            self.show_progress()
             return
-        if named == chart.trick:
-            verdict = _("Right: {trick}.").format(trick=trick_label(chart.trick))
+        if detective.named_right(i):
+            verdict = _("Right: {trick}.").format(trick=TRICK_QUESTION.label(chart.trick))
         else:
             verdict = _("Not quite: you named {named}; this chart's trick is {trick}.").format(
-                named=trick_label(named), trick=trick_label(chart.trick)
+                named=TRICK_QUESTION.label(named), trick=TRICK_QUESTION.label(chart.trick)
             )
         self.verdict.value = (
             f"<p><b>{html.escape(verdict)}</b> {html.escape(trick_explanation(chart.trick))}</p>"
         )
         self.redraw_box.layout.display = None
-        self.redraw_help.value = (
-            "<p>"
-            + html.escape(
-                _(
-                    "Redraw it honestly with the control below, then check it. Or draw it with "
-                    "your own matplotlib code and call detective.submit_redraw({i}, fig) on a "
-                    "ChartDetective() object."
-                ).format(i=i)
-            )
-            + "</p>"
+        self.redraw_help.value = "<p>{}</p>".format(
+            html.escape(_("Redraw it honestly with the control below, then check your redraw."))
         )
+        self.code_help.value = code_html(detective, i)
         self._updating = True
         try:
             for trick, control in self.controls.items():
@@ -324,20 +384,23 @@ class ChartDetectiveView(w.VBox):
             self._updating = False
         self.draw_preview()
         self.show_result()
-        self.show_progress()
+
+    def _png(self, index: int, settings: dict) -> bytes:
+        """Chart ``index`` drawn with ``settings``, as PNG: drawn once, then kept."""
+        key = self._preview_key(index, settings)
+        if key not in self._pngs:
+            self._figure = self.detective.redraw_figure(index, **settings)
+            self._figure_key = key
+            self._pngs[key] = figure_png(self._figure)
+        return self._pngs[key]
 
     def draw_preview(self) -> None:
-        """Draw the redraw the controls describe."""
-        i = self.index
-        settings = self._settings[i]
-        self._figure = self.detective.redraw_figure(i, **settings)
-        key = self._preview_key(i, settings)
-        if key not in self._previews:
-            alt = _("Your redraw: {description}").format(
-                description=self.detective.describe(i, **settings)
-            )
-            self._previews[key] = image_tag(figure_png(self._figure), alt)
-        self.preview.value = self._previews[key]
+        """Show the redraw the controls describe."""
+        i, settings = self.index, self._settings[self.index]
+        alt = _("Your redraw: {description}").format(
+            description=self.detective.describe(i, **settings)
+        )
+        self.preview.value = image_tag(self._png(i, settings), alt)
 
     @staticmethod
     def _preview_key(index: int, settings: dict) -> tuple:
@@ -361,11 +424,23 @@ class ChartDetectiveView(w.VBox):
         )
 
     def show_progress(self) -> None:
-        """How far the learner is, in words."""
+        """The learner's answers so far, one row per chart, and how far they are."""
         d = self.detective
-        n = len(d.charts_)
-        self.progress.value = html.escape(
-            _("Tricks named: {named} of {n}. Redraws passed: {passed} of {n}.").format(
-                named=len(d.named_), passed=len(d.passed_), n=n
-            )
-        )
+        rows = []
+        for i in range(len(d.charts_)):
+            named = d.named_.get(i)
+            if named is None:
+                trick = "—"
+            elif d.named_right(i):
+                trick = _("{trick} (right)").format(trick=TRICK_QUESTION.label(named))
+            else:
+                trick = _("{trick} (not quite)").format(trick=TRICK_QUESTION.label(named))
+            if i in d.passed_:
+                redraw = _("passes")
+            elif i in d.attempts_:
+                redraw = _("does not pass yet")
+            else:
+                redraw = "—"
+            rows.append([_("Chart {k}").format(k=i + 1), trick, redraw])
+        header = [_("Chart"), _("The trick you named"), _("Your redraw")]
+        self.progress.value = table_html(_("Your answers so far"), header, rows)

@@ -3,24 +3,88 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as w
 
-from ._view_kit import MessageArea, button, guarded, labelled
-from .claim_checker import LABELS, VERDICTS, ClaimChecker, LabelResult, label_text
+from ._view_kit import ActivityView, MessageArea, button, guarded, labelled, table_html
+from .claim_checker import (
+    CITATION_QUESTION,
+    CLAIM_QUESTION,
+    ClaimChecker,
+    LabelResult,
+    label_text,
+)
 from .i18n import _
+from .judgement import Judgement
 
 
-def _label_tooltips() -> list[str]:
-    return [
-        _("Supported: a source says it"),
-        _("Contradicted: a source says otherwise"),
-        _("Unverifiable: no source says it either way"),
-    ]
+def _meanings() -> dict[str, str]:
+    """What each label means, in plain words: the intro's list and the buttons' tooltips."""
+    return {
+        "supported": _("a source says it."),
+        "contradicted": _("a source says something else."),
+        "unverifiable": _("no source says it either way, so you cannot check it here."),
+        "real": _("it names one of the sources."),
+        "fabricated": _(
+            "it names a report or page that is not among the sources: the AI made it up."
+        ),
+    }
 
 
-def _verdict_tooltips() -> list[str]:
-    return [_("Real: it is among the sources"), _("Fabricated: it is not among the sources")]
+def intro_html() -> str:
+    """The task, the labels in plain words, and why it works."""
+    task = _(
+        "Someone asked an AI a question. Below, its answer is split into claims (one statement "
+        "each), followed by its citations: the sources it names for a claim, in square "
+        "brackets. Check each claim and each citation against the sources, the way "
+        "fact-checkers do: read across all the sources rather than trusting one (this is called "
+        "lateral reading, Wineburg & McGrew 2017). The labels:"
+    )
+    meanings = _meanings()
+    items = "".join(
+        f"<li><b>{html.escape(label_text(key))}</b>: {html.escape(meanings[key])}</li>"
+        for key in meanings
+    )
+    tips = _(
+        "Watch for numbers that change between sources, and for real citations beside claims "
+        "they do not back. Knowing such tricks in advance helps you resist them (Roozenbeek et "
+        "al. 2022). Choose a label for each claim and citation, then submit: your first "
+        "submitted label of each counts, and then you see why."
+    )
+    return f"<p>{html.escape(task)}</p><ul>{items}</ul><p>{html.escape(tips)}</p>"
+
+
+def score_html(checker: ClaimChecker) -> str:
+    """How many claims and citations the learner has submitted, and how many are right."""
+    rows = []
+    for name, items, given, result in (
+        (_("Claims"), checker.claims_, checker.labels_, checker.claim_result),
+        (_("Citations"), checker.citations_, checker.verdicts_, checker.citation_result),
+    ):
+        right = sum(1 for item in given if result(item).correct)
+        submitted = _("{k} of {n}").format(k=len(given), n=len(items))
+        rows.append([name, submitted, right])
+    header = [_("Labels"), _("Submitted"), _("Right")]
+    return table_html(_("Your labels so far"), header, rows)
+
+
+def _picker(question: Judgement, description: str, css_class: str) -> w.ToggleButtons:
+    """The label buttons of one claim or citation, in a column of aligned rows."""
+    meanings = _meanings()
+    return labelled(
+        w.ToggleButtons(
+            options=question.options(),
+            value=None,
+            description=description,
+            tooltips=[f"{label}: {meanings[key]}" for label, key in question.options()],
+            style={"button_width": "auto"},
+            # beside its label, so that the rows line up (ipywidgets puts it above otherwise)
+            layout={"display": "flex", "flex_flow": "row wrap", "align_items": "center"},
+        ),
+        css_class,
+        aligned=True,
+    )
 
 
 def result_html(result: LabelResult | None, given: str | None) -> str:
@@ -60,27 +124,13 @@ class _Row(w.VBox):
         super().__init__([self.text, self.picker, self.feedback])
 
 
-class ClaimCheckerView(w.VBox):
+class ClaimCheckerView(ActivityView):
     """The sources, the AI's claims and citations with a label each, and a submit button."""
 
     def __init__(self, checker: ClaimChecker) -> None:
         self.checker = checker
         self.message = MessageArea()
-        self.intro = w.HTML(
-            "<p>"
-            + html.escape(
-                _(
-                    "Someone asked an AI a question. Check its answer against the sources below, "
-                    "the way fact-checkers do: read across the sources rather than trusting one "
-                    "(lateral reading, Wineburg & McGrew 2017). Watch for numbers that change "
-                    "between sources, real citations beside claims they do not back, and "
-                    "citations to reports or pages that do not exist; knowing such tricks in "
-                    "advance helps you resist them (Roozenbeek et al. 2022). Your first submitted "
-                    "label of each item counts."
-                )
-            )
-            + "</p>"
-        )
+        self.intro = w.HTML(intro_html())
         self.question = w.HTML(
             "<p><b>"
             + html.escape(_("The question:"))
@@ -92,35 +142,20 @@ class ClaimCheckerView(w.VBox):
         self.claim_rows = {}
         for k, claim in enumerate(checker.claims_, start=1):
             cites = "".join(f" [{citation_text[c]}]" for c in claim.cites)
-            picker = labelled(
-                w.ToggleButtons(
-                    options=[(label_text(label), label) for label in LABELS],
-                    value=None,
-                    description=_("Claim {k} is:").format(k=k),
-                    tooltips=_label_tooltips(),
-                    style={"button_width": "auto"},
-                ),
-                "tt-claim-label",
-            )
+            picker = _picker(CLAIM_QUESTION, _("Claim {k} is").format(k=k), "tt-claim-label")
             picker.add_class(f"tt-claim-{k}")
             text = _("Claim {k}: {text}").format(k=k, text=claim.text) + cites
             self.claim_rows[claim.id] = _Row(text, picker)
         self.citation_rows = {}
         for k, citation in enumerate(checker.citations_, start=1):
-            picker = labelled(
-                w.ToggleButtons(
-                    options=[(label_text(v), v) for v in VERDICTS],
-                    value=None,
-                    description=_("Citation {k} is:").format(k=k),
-                    tooltips=_verdict_tooltips(),
-                    style={"button_width": "auto"},
-                ),
-                "tt-citation-label",
+            picker = _picker(
+                CITATION_QUESTION, _("Citation {k} is").format(k=k), "tt-citation-label"
             )
             picker.add_class(f"tt-citation-{k}")
             text = _("Citation {k}: [{text}]").format(k=k, text=citation.text)
             self.citation_rows[citation.id] = _Row(text, picker)
         self.submit = button(_("Submit my labels"), "tt-submit")
+        self.submit.layout.align_self = "flex-start"
         self.score = w.HTML()
         self.score.add_class("tt-score")
         self.submit.on_click(self._on_submit)
@@ -129,6 +164,7 @@ class ClaimCheckerView(w.VBox):
         )
         citations_head = w.HTML("<h4>" + html.escape(_("The citations in its answer")) + "</h4>")
         super().__init__(
+            checker,
             [
                 self.intro,
                 self.question,
@@ -140,10 +176,24 @@ class ClaimCheckerView(w.VBox):
                 self.submit,
                 self.message,
                 self.score,
-            ]
+            ],
         )
-        self.add_class("tt-claim-checker")
         self.render()
+
+    def tour(self) -> list[Callable[[], object]]:
+        """Submit with nothing chosen, then one label, then three, then all the rest."""
+        rows = [(row, "supported") for row in self.claim_rows.values()]
+        rows += [(row, "real") for row in self.citation_rows.values()]
+
+        def submit(batch):
+            def call():
+                for row, value in batch:
+                    row.picker.value = value
+                self.submit.click()
+
+            return call
+
+        return [self.submit.click, submit(rows[:1]), submit(rows[1:4]), submit(rows[4:])]
 
     # -- handlers ------------------------------------------------------------------------------
     @guarded
@@ -177,14 +227,7 @@ class ClaimCheckerView(w.VBox):
             given = checker.verdicts_.get(citation)
             self._show(row, given, checker.citation_result(citation))
         outcome = checker.outcome()
-        if outcome.done:
-            self.score.value = html.escape(
-                _("Submitted {done} of {total}; right: {right}.").format(
-                    done=outcome.done, total=outcome.total, right=f"{outcome.credit:g}"
-                )
-            )
-        else:
-            self.score.value = ""
+        self.score.value = score_html(checker) if outcome.done else ""
         self.submit.disabled = outcome.done == outcome.total
 
     @staticmethod

@@ -1,8 +1,9 @@
 """Chart detective: name the trick in four charts an assistant made, then redraw each honestly.
 
 Module 7 ("Misleading charts"). Each learner gets seeded data and four charts, each with one
-planted trick from Bergstrom and West, *Calling Bullshit* (2020), chapter on data visualization: a
-truncated y axis, two y axes, a cherry-picked time window, and symbols sized by radius instead of
+planted trick from Bergstrom and West, *Calling Bullshit* (2020), chapter on data visualization: y
+axis cut short so that it starts far above 0 (a *truncated* axis), two y axes, a *cherry-picked*
+time window (a stretch chosen because it suits the story), and symbols sized by radius instead of
 area. The learner names each chart's trick (the first answer counts), then redraws the chart,
 either with the view's controls or with their own matplotlib code through
 :meth:`ChartDetective.submit_redraw`. A redraw is judged from the figure's own properties by the
@@ -14,15 +15,15 @@ This module is the model (pure Python); ``_chart_detective_view`` draws it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from . import chart_checks
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, ActivityError, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement
 from .style import CATEGORY_COLOURS, PALETTE, new_figure
 
 #: The planted tricks, in the order the view offers them.
@@ -35,13 +36,33 @@ LAYOUTS = ("twin", "panels", "change")
 ENCODINGS = ("radius", "area", "length")
 
 
-def trick_label(trick: str) -> str:
-    """The learner-facing name of a trick."""
+#: Naming a chart's trick: one answer per chart, the first counts; the right one is the chart's.
+TRICK_QUESTION = Judgement(
+    N_("Which trick does this chart use?"),
+    [
+        ("truncated-axis", N_("Truncated y axis")),
+        ("dual-axes", N_("Two y axes")),
+        ("cherry-picked", N_("Cherry-picked time window")),
+        ("area-distortion", N_("Size by radius, not area")),
+    ],
+)
+assert tuple(TRICK_QUESTION.keys()) == TRICKS
+
+
+def trick_definition(trick: str) -> str:
+    """What a trick is, in plain words (shown before the learner names any)."""
     return {
-        "truncated-axis": _("Truncated y axis"),
-        "dual-axes": _("Two y axes"),
-        "cherry-picked": _("Cherry-picked time window"),
-        "area-distortion": _("Size by radius, not area"),
+        "truncated-axis": _(
+            "the y axis (the scale up the side of the chart) is cut short: it starts far above 0."
+        ),
+        "dual-axes": _("two lines share one plot, but each has its own y axis with its own scale."),
+        "cherry-picked": _(
+            "only a stretch of time picked because it suits the story is shown; the rest of the "
+            "data is left out."
+        ),
+        "area-distortion": _(
+            "each value sets a circle's radius (its width), not its area (how big it looks)."
+        ),
     }[trick]
 
 
@@ -59,7 +80,7 @@ def trick_explanation(trick: str) -> str:
         ),
         "area-distortion": _(
             "The circles' radius grows with the value, so their area (what the eye compares) "
-            "grows with its square."
+            "grows much faster: twice the value looks four times as big."
         ),
     }[trick]
 
@@ -158,13 +179,7 @@ class ChartDetective(Activity):
 
     Graded per chart: the trick named right (the first answer counts) and a redraw that passes the
     check of :mod:`~thinktwice.widgets.chart_checks` for that chart's trick (retries allowed).
-
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    Parameters are those of :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -183,6 +198,10 @@ class ChartDetective(Activity):
 
         from thinktwice.widgets import ChartDetective
         ChartDetective().view()
+
+    Once a chart's trick is named, the view also shows :meth:`code_example`: code that makes
+    the learner's own ``ChartDetective``, draws that chart's numbers with matplotlib and submits
+    the drawing, runnable as shown.
 
     Evidence kinds: ``"name"`` with ``{"chart": index, "trick": trick}`` and ``"redraw"`` with
     ``{"chart": index, "figure": summary}``, where ``summary`` is what
@@ -207,9 +226,6 @@ class ChartDetective(Activity):
     name = "chart-detective"
     view_class = "_chart_detective_view:ChartDetectiveView"
 
-    def __init__(self, learner: str | None = None, *, folder: str | os.PathLike | None = None):
-        super().__init__(learner, folder=folder)
-
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
         rng = np.random.default_rng(seed)
@@ -230,29 +246,24 @@ class ChartDetective(Activity):
         return index
 
     def _check(self, kind: str, data: dict) -> None:
+        if kind not in ("name", "redraw"):
+            raise unknown_action()
         index = self._chart_index(data)
         if kind == "name":
-            if data.get("trick") not in TRICKS:
-                raise ActivityError(_("Choose one of the four tricks."))
-            if index in self.named_:
-                raise ActivityError(
-                    _("You already named this chart's trick; your first answer counts.")
-                )
-        elif kind == "redraw":
-            if index not in self.named_:
-                raise ActivityError(_("Name this chart's trick before you redraw it."))
-            try:
-                self._judge(index, data.get("figure"))
-            except (KeyError, TypeError, ValueError, IndexError) as error:
-                raise ActivityError(_("This redraw could not be read.")) from error
-        else:
-            raise ActivityError(_("Unknown step: {kind}").format(kind=kind))
+            TRICK_QUESTION.check(data.get("trick"), self.named_.get(index))
+            return
+        if index not in self.named_:
+            raise ActivityError(_("Name this chart's trick before you redraw it."))
+        try:
+            self._judge(index, data.get("figure"))
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise ActivityError(_("This redraw could not be read.")) from error
 
     def _apply(self, kind: str, data: dict) -> Any:
         index = data["chart"]
         if kind == "name":
             self.named_[index] = data["trick"]
-            return data["trick"] == self.charts_[index].trick
+            return self.named_right(index)
         result = self._judge(index, data["figure"])
         self.attempts_[index] = self.attempts_.get(index, 0) + 1
         self.last_result_[index] = result
@@ -274,6 +285,10 @@ class ChartDetective(Activity):
         else:
             problems = chart_checks.check_proportional_sizes(summary, chart.y)
         return RedrawResult(not problems, tuple(problems), summary)
+
+    def named_right(self, chart: int) -> bool:
+        """Whether the learner named the trick of ``chart`` right (``False`` before naming it)."""
+        return TRICK_QUESTION.is_right(self.named_.get(chart), self.charts_[chart].trick)
 
     def name_trick(self, chart: int, trick: str) -> bool:
         """Name the trick planted in ``chart`` (an index); return whether it is right.
@@ -310,9 +325,46 @@ class ChartDetective(Activity):
             figure = figure.figure
         if not isinstance(figure, Figure):
             raise ActivityError(
-                _("Pass a matplotlib figure, such as fig from fig, ax = plt.subplots().")
+                _("Pass a matplotlib figure, such as the fig that fig, ax = plt.subplots() makes.")
             )
         return self.record("redraw", {"chart": chart, "figure": chart_checks.extract(figure)})
+
+    def code_example(self, chart: int) -> str:
+        """Python code that draws ``chart``'s numbers and submits them as a redraw, as it runs.
+
+        It makes its own :class:`ChartDetective` (the learner's, from the same log), so a learner
+        can paste it into a new cell, change the drawing and run it.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> detective = ChartDetective("aiko", folder=tempfile.mkdtemp()).start()
+        >>> print(detective.code_example(0).splitlines()[2])
+        detective = ChartDetective('aiko', folder=...).start()
+        """
+        self._ensure_started()
+        arguments = [repr(self.learner)] if self.learner is not None else []
+        if self.folder is not None:
+            arguments.append(f"folder={str(self.folder)!r}")
+        draw = {
+            "truncated-axis": ["ax.bar(chart.x, chart.y)"],
+            "dual-axes": ["ax.plot(chart.x, chart.y)", "ax.plot(chart.x, chart.y2)"],
+            "cherry-picked": ["ax.plot(chart.x, chart.y)"],
+            "area-distortion": ["ax.bar(chart.x, chart.y)"],
+        }[self.charts_[chart].trick]
+        lines = [
+            "import matplotlib.pyplot as plt",
+            "from thinktwice.widgets import ChartDetective",
+            f"detective = ChartDetective({', '.join(arguments)}).start()",
+            f"chart = detective.charts_[{chart}]  # "
+            + _("the numbers of chart {k}").format(k=chart + 1),
+            "fig, ax = plt.subplots()",
+            *draw,
+            "# " + _("change the drawing above as you like, then run this cell again"),
+            f"result = detective.submit_redraw({chart}, fig)",
+            'print(result.passed, *result.problems, sep="\\n")',
+        ]
+        return "\n".join(lines) + "\n"
 
     # -- drawing --------------------------------------------------------------------------------
     def honest_settings(self, chart: int) -> dict[str, Any]:
@@ -405,7 +457,7 @@ class ChartDetective(Activity):
         """Two graded steps per chart: the trick named right, and a redraw that passes."""
         self._ensure_started()
         n = len(self.charts_)
-        right = sum(1 for i, t in self.named_.items() if t == self.charts_[i].trick)
+        right = sum(1 for i in self.named_ if self.named_right(i))
         done = len(self.named_) + len(self.attempts_)
         feedback = [
             _("You named the trick right in {right} of {n} charts.").format(right=right, n=n),
@@ -441,6 +493,12 @@ def _new_figure(right: float = 0.97):
     return new_figure(4.8, 3.4, left=0.15, right=right, bottom=0.19, top=0.9, hspace=0.8)
 
 
+def _title(ax, text: str, **options) -> None:
+    # A title at a fixed height: left to itself, matplotlib measures every tick label on each
+    # draw to keep the title clear of them, a third of the time of drawing these charts.
+    ax.set_title(text, y=1.0, **options)
+
+
 def _draw_bars(chart: Chart, settings: dict, tricked: bool):
     figure = _new_figure()
     ax = figure.add_subplot()
@@ -450,7 +508,7 @@ def _draw_bars(chart: Chart, settings: dict, tricked: bool):
     ax.set_ylabel(_("Pupils who passed the quiz (%)"))
     leader = chart.x[int(np.argmax(chart.y))]
     title = _("{app} leaves the rest behind!").format(app=leader)
-    ax.set_title(title if tricked else _("Quiz pass rate by app"))
+    _title(ax, title if tricked else _("Quiz pass rate by app"))
     return figure
 
 
@@ -470,7 +528,7 @@ def _draw_two_series(chart: Chart, settings: dict, tricked: bool):
         twin.plot(months, scores, label=score_label, **score_style)
         twin.set_ylim(min(scores), max(scores))
         twin.set_ylabel(score_label)
-        ax.set_title(_("More AI tutoring, higher scores!") if tricked else _("Two y axes"))
+        _title(ax, _("More AI tutoring, higher scores!") if tricked else _("Two y axes"))
         ax.legend(
             [*ax.get_lines(), *twin.get_lines()],
             [hours_label, score_label],
@@ -482,11 +540,11 @@ def _draw_two_series(chart: Chart, settings: dict, tricked: bool):
         top.plot(months, hours, **hours_style)
         top.set_ylim(0, max(hours) * 1.1)
         top.set_ylabel(_("Hours per week"), fontsize="small")
-        top.set_title(hours_label, fontsize="medium")
+        _title(top, hours_label, fontsize="medium")
         bottom.plot(months, scores, **score_style)
         bottom.set_ylim(0, 100)
         bottom.set_ylabel(_("Score (of 100)"), fontsize="small")
-        bottom.set_title(score_label, fontsize="medium")
+        _title(bottom, score_label, fontsize="medium")
         bottom.set_xlabel(_("Month"))
     else:
         ax = figure.add_subplot()
@@ -513,8 +571,8 @@ def _draw_window(chart: Chart, settings: dict, tricked: bool):
     ax.set_xlim(first, last)
     ax.set_xlabel(_("Month"))
     ax.set_ylabel(_("Website visits (thousands)"))
-    ax.set_title(
-        _("Library website visits are collapsing!") if tricked else _("Library website visits")
+    _title(
+        ax, _("Library website visits are collapsing!") if tricked else _("Library website visits")
     )
     return figure
 
@@ -550,7 +608,8 @@ def _draw_sizes(chart: Chart, settings: dict, tricked: bool):
         ax.set_xlim(-0.7, len(positions) - 0.3)
         ax.set_ylim(-1, 1)
         ax.set_yticks([])
-    ax.set_title(
-        _("Hilltop guzzles water!") if tricked else _("Cooling water per data centre (million L)")
+    _title(
+        ax,
+        _("Hilltop guzzles water!") if tricked else _("Cooling water per data centre (million L)"),
     )
     return figure

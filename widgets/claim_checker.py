@@ -25,8 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .activity import Activity, ActivityError, Outcome
-from .i18n import _
+from .activity import Activity, Outcome, unknown_action
+from .i18n import N_, _
+from .judgement import Judgement, no_such_question
 
 #: The labels of a claim, judged against the sources only.
 LABELS = ("supported", "contradicted", "unverifiable")
@@ -34,16 +35,27 @@ LABELS = ("supported", "contradicted", "unverifiable")
 VERDICTS = ("real", "fabricated")
 DATA = Path(__file__).with_name("data")
 
+#: Labelling one claim: asked once per claim, the first label counts; the key is the claim's.
+CLAIM_QUESTION = Judgement(
+    N_("What do the sources say about this claim?"),
+    [
+        ("supported", N_("Supported")),
+        ("contradicted", N_("Contradicted")),
+        ("unverifiable", N_("Unverifiable")),
+    ],
+)
+#: Marking one citation: asked once per citation, the first verdict counts.
+CITATION_QUESTION = Judgement(
+    N_("Is this citation among the sources?"),
+    [("real", N_("Real")), ("fabricated", N_("Fabricated"))],
+)
+assert tuple(CLAIM_QUESTION.keys()) == LABELS and tuple(CITATION_QUESTION.keys()) == VERDICTS
+
 
 def label_text(label: str) -> str:
     """The learner-facing name of a claim label or citation verdict."""
-    return {
-        "supported": _("Supported"),
-        "contradicted": _("Contradicted"),
-        "unverifiable": _("Unverifiable"),
-        "real": _("Real"),
-        "fabricated": _("Fabricated"),
-    }[label]
+    question = CLAIM_QUESTION if label in LABELS else CITATION_QUESTION
+    return question.label(label)
 
 
 @dataclass(frozen=True)
@@ -157,14 +169,8 @@ class ClaimChecker(Activity):
     """Label an AI answer's claims against short sources, and mark its citations real or fake.
 
     Graded per label: each claim labelled as in the answer key, each citation marked right. The
-    first submitted label of each item counts; later ones are refused.
-
-    Parameters
-    ----------
-    learner : str, optional
-        The learner's id; by default :func:`~thinktwice.widgets.identity.learner_id`.
-    folder : path-like, optional
-        Assignment folder holding the evidence log; by default the current folder.
+    first submitted label of each item counts; later ones are refused. Parameters are those of
+    :class:`~thinktwice.widgets.activity.Activity`.
 
     Attributes
     ----------
@@ -206,9 +212,6 @@ class ClaimChecker(Activity):
     name = "claim-checker"
     view_class = "_claim_checker_view:ClaimCheckerView"
 
-    def __init__(self, learner: str | None = None, *, folder: str | os.PathLike | None = None):
-        super().__init__(learner, folder=folder)
-
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
         rng = np.random.default_rng(seed)
@@ -225,28 +228,23 @@ class ClaimChecker(Activity):
 
     # -- interactions ---------------------------------------------------------------------------
     def _check(self, kind: str, data: dict) -> None:
-        if data.get("set") != self.set_.id:
-            raise ActivityError(_("This label belongs to another set of claims."))
         if kind == "label":
+            question, items, given, answer = CLAIM_QUESTION, self._claims, self.labels_, "label"
             item = data.get("claim")
-            if not isinstance(item, str) or item not in self._claims:
-                raise ActivityError(_("There is no such claim."))
-            if data.get("label") not in LABELS:
-                raise ActivityError(_("Choose supported, contradicted or unverifiable."))
-            if item in self.labels_:
-                raise ActivityError(_("You already labelled this claim; your first label counts."))
         elif kind == "citation":
+            question, items, given, answer = (
+                CITATION_QUESTION,
+                self._citations,
+                self.verdicts_,
+                "verdict",
+            )
             item = data.get("citation")
-            if not isinstance(item, str) or item not in self._citations:
-                raise ActivityError(_("There is no such citation."))
-            if data.get("verdict") not in VERDICTS:
-                raise ActivityError(_("Choose real or fabricated."))
-            if item in self.verdicts_:
-                raise ActivityError(
-                    _("You already marked this citation; your first answer counts.")
-                )
         else:
-            raise ActivityError(_("Unknown step: {kind}").format(kind=kind))
+            raise unknown_action()
+        # A label for another set of claims, or for an item not in this one, answers nothing.
+        if data.get("set") != self.set_.id or not isinstance(item, str) or item not in items:
+            raise no_such_question()
+        question.check(data.get(answer), given.get(item))
 
     def _apply(self, kind: str, data: dict) -> LabelResult:
         if kind == "label":
@@ -290,7 +288,7 @@ class ClaimChecker(Activity):
         if given is None:
             return None
         key = self._claims[claim]
-        return LabelResult(given == key.label, key.label, key.why)
+        return LabelResult(CLAIM_QUESTION.is_right(given, key.label), key.label, key.why)
 
     def citation_result(self, citation: str) -> LabelResult | None:
         """The verdict on a citation's submitted mark, or ``None`` before it is submitted."""
@@ -299,7 +297,7 @@ class ClaimChecker(Activity):
         if given is None:
             return None
         key = self._citations[citation]
-        return LabelResult(given == key.verdict, key.verdict, key.why)
+        return LabelResult(CITATION_QUESTION.is_right(given, key.verdict), key.verdict, key.why)
 
     def outcome(self) -> Outcome:
         """One graded step per claim and per citation; credit for each label that matches."""
