@@ -32,12 +32,15 @@ def test_a_notebook_reopened_without_its_kernel_still_shows_the_activity(
         page,
         activity_lab,
         "reopened",
-        "from thinktwice.widgets import ClaimChecker\nClaimChecker().view()",
+        # A folder of its own: the claim checker's own browser test answers in the lab folder.
+        "import os\nfrom thinktwice.widgets import ClaimChecker\n"
+        "os.makedirs('reopened-work', exist_ok=True)\n"
+        "ClaimChecker(folder='reopened-work').view()",
         css_class="tt-claim-checker",
     )
     view.locator(".tt-claim-1 button", has_text="Unverifiable").click()
     view.locator("button.tt-submit").click()
-    assert last_event(activity_lab, "claim-checker")["kind"] == "label"
+    assert last_event((base, folder / "reopened-work"), "claim-checker")["kind"] == "label"
     page.keyboard.press("Control+s")
     page.wait_for_function(
         "() => !document.title.startsWith('*') && !document.querySelector('.jp-mod-dirty')",
