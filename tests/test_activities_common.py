@@ -124,22 +124,20 @@ def check_view_is_found_by_its_class_and_writes_nothing_until_used(cls, tmp_path
     assert not (tmp_path / FILENAME).exists(), "building the view wrote to the evidence log"
 
 
-def check_every_control_has_a_label_before_and_after_the_tour(cls, tmp_path):
-    activity = cls("common-learner", folder=tmp_path)
-    view = activity.view()
-    _check_controls_labelled(view)
+def _before_and_after_the_tour(cls, tmp_path, check) -> None:
+    view = cls("common-learner", folder=tmp_path).view()
+    check(view)
     for step in view.tour():
         step()
-    _check_controls_labelled(view)
+    check(view)
+
+
+def check_every_control_has_a_label_before_and_after_the_tour(cls, tmp_path):
+    _before_and_after_the_tour(cls, tmp_path, _check_controls_labelled)
 
 
 def check_every_picture_has_alt_text_before_and_after_the_tour(cls, tmp_path):
-    activity = cls("common-learner", folder=tmp_path)
-    view = activity.view()
-    _check_pictures_have_alt(view)
-    for step in view.tour():
-        step()
-    _check_pictures_have_alt(view)
+    _before_and_after_the_tour(cls, tmp_path, _check_pictures_have_alt)
 
 
 def check_the_docstring_shows_an_example_and_the_drop_in(cls, tmp_path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .i18n import _
+from .style import percent, undefined
 
 #: The measures that are ratios, then every measure, in the order reports and exports show them.
 RATIO_MEASURES = (
@@ -87,8 +87,8 @@ class Ratio:
 
     def __str__(self) -> str:
         if not self.defined:
-            return _("undefined (no cases)")
-        return f"{self.value:.0%} ({self.numerator}/{self.denominator})"
+            return undefined()
+        return f"{percent(self.value)} ({self.numerator}/{self.denominator})"
 
 
 def _ratio(trials: Iterable[Trial], within, counted) -> Ratio:
