@@ -644,9 +644,14 @@ def test_after_a_rerun_before_the_final_answer_the_next_case_still_takes_answers
     view.locator(":text('Case 2 of 12')").wait_for(timeout=30_000)
 
     # The next case's digits are live on screen, and a click and "Lock in" reach the log.
+    # The front end redraws the rebuilt picker a moment after the case text: wait for it, so a
+    # picker stuck disabled (the bug) still fails here, after ten seconds.
+    from playwright.sync_api import expect
+
     digits = view.locator(".tt-first-answer button")
-    assert digits.count() == 10
-    assert all(digits.nth(k).is_enabled() for k in range(10))
+    expect(digits).to_have_count(10, timeout=10_000)
+    for k in range(10):
+        expect(digits.nth(k)).to_be_enabled(timeout=10_000)
     _digit(view, "first", 7).click()
     view.locator("button.tt-lock").click()
     events = _wait_for_events(activity_lab, "stuck", 3)
