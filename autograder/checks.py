@@ -2,10 +2,17 @@
 
 A test cell ends with one of these calls; its result is the points earned. Feedback names what to
 think about, never the hidden inputs or expected values of hidden checks.
+
+The visible part of a test cell checks only the form of an answer, or cases whose expected value
+the learner may see; expected values of the real checks sit in a hidden-tests region, are computed
+from the learner's own data, or are compared by :func:`digest`. When every visible check passes
+outside grading, the learner is told that more checks run when the teacher grades.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -27,13 +34,24 @@ PASS, FAIL = "✔", "✘"
 class Case:
     """One input for :func:`score_function`, with what it should give.
 
-    ``hint`` is shown when the case fails; for a hidden case it is all the learner sees.
+    ``hint`` is shown when the case fails; for a hidden case it is all the learner sees. ``what``
+    says in plain words what a visible case tests ("no records at all").
     """
 
     args: tuple
     expected: Any
     hint: str = ""
     hidden: bool = False
+    what: str = ""
+
+
+def grading() -> bool:
+    """Whether the check runs in nbgrader's autograde step (not in the learner's session)."""
+    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+def _more_at_grading() -> str:
+    return "   " + _("These checks pass. More checks run when your teacher grades this notebook.")
 
 
 def _same(got: Any, expected: Any, tol: float) -> bool:
@@ -57,6 +75,8 @@ def score_function(
     passed, feedback = 0, []
     for number, case in enumerate(cases, start=1):
         label = _("hidden check") if case.hidden else _("check {n}").format(n=number)
+        if case.what and not case.hidden:
+            label += f" ({case.what})"
         try:
             got = function(*case.args)
         except Exception as error:  # noqa: BLE001 - the learner's code may raise anything
@@ -78,15 +98,143 @@ def score_function(
             feedback.append(f"{FAIL} {label}{detail}")
             if case.hint:
                 feedback.append("   " + case.hint)
+    if passed == len(cases) and not grading():
+        feedback.append(_more_at_grading())
     return Score(points * passed / len(cases), points, feedback).report()
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def close_to(
     value: Any, expected: float, points: float, hint: str = "", tol: float = 1e-6
 ) -> Score:
-    """Full ``points`` if ``value`` is a number within ``tol`` of ``expected``, else none."""
+    """Full ``points`` if ``value`` is a number within ``tol`` of ``expected``, else none.
+
+    Put the call in a hidden-tests region when ``expected`` is written out in the cell.
+    """
     if _same(value, expected, tol):
         return Score(points, points, [f"{PASS} " + _("Correct.")]).report()
+    if value is ... or value is None:
+        return Score(0, points, [f"{FAIL} " + _("There is no answer yet.")]).report()
+    return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
+
+
+def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> Score:
+    """Check the form of a numeric answer: is ``value`` a number from ``low`` to ``high``.
+
+    It scores nothing (the value itself is checked at grading) and says so.
+
+    Examples
+    --------
+    >>> number_between(0.4, "rair_by_hand")
+    ✔ rair_by_hand is a number from 0 to 1.
+       These checks pass. More checks run when your teacher grades this notebook.
+    0
+    """
+    if _is_number(value) and low <= value <= high:
+        lines = [f"{PASS} " + _("{name} is a number from {low:g} to {high:g}.")]
+        if not grading():
+            lines.append(_more_at_grading())
+    elif value is ... or value is None:
+        lines = [f"{FAIL} " + _("{name} has no answer yet: replace the ... with a number.")]
+    elif _is_number(value):
+        lines = [f"{FAIL} " + _("{name} should be a number from {low:g} to {high:g}.")]
+    else:
+        lines = [f"{FAIL} " + _("{name} should be a number, not {kind}.")]
+    kind = type(value).__name__
+    lines = [line.format(name=name, low=low, high=high, kind=kind) for line in lines]
+    return Score(0, 0, lines).report()
+
+
+def _letters(answer: Any) -> set[str] | None:
+    """A choice answer as a set of lower-case letters ("b", "B, d", {"b", "d"}), else None."""
+    if isinstance(answer, str):
+        parts = answer.replace(",", " ").split()
+    elif isinstance(answer, list | tuple | set | frozenset):
+        parts = list(answer)
+    else:
+        return None
+    if not all(isinstance(part, str) and len(part.strip()) == 1 for part in parts):
+        return None
+    return {part.strip().lower() for part in parts}
+
+
+def choice(
+    answer: Any, right: str | set[str], points: float, hints: dict[str, str] | None = None
+) -> Score:
+    """Points for a multiple-choice answer: one letter, or a set of letters.
+
+    For a set, the credit is the right letters picked minus the wrong ones, over the number of
+    right letters (never below zero). ``hints`` maps an option to what to look at again when it
+    is picked wrongly, or missed. Put the call in a hidden-tests region, or compare by digest.
+
+    Examples
+    --------
+    >>> choice({"b", "c"}, {"b", "d"}, points=2, hints={"c": "Look again at the chart's axis."})
+    ✘ 1 of the 2 right options, and 1 that is not right.
+       Look again at the chart's axis.
+    0
+    """
+    wanted = _letters(right) or set()
+    picked = _letters(answer)
+    if picked is None or not picked:
+        return Score(
+            0, points, [f"{FAIL} " + _('Answer with the letter of an option, such as "b".')]
+        ).report()
+    hits, misses = picked & wanted, picked - wanted
+    share = max(len(hits) - len(misses), 0) / len(wanted)
+    if share >= 1:
+        return Score(points, points, [f"{PASS} " + _("Correct.")]).report()
+    if len(wanted) == 1:
+        lines = [f"{FAIL} " + _("Not this one.")]
+    else:
+        lines = [
+            f"{FAIL} "
+            + _("{hits} of the {total} right options, and {misses} that is not right.").format(
+                hits=len(hits), total=len(wanted), misses=len(misses)
+            )
+        ]
+    for letter in sorted(misses | (wanted - picked)):
+        if hints and letter in hints:
+            lines.append("   " + hints[letter])
+    return Score(points * share, points, lines).report()
+
+
+def _canonical(value: Any) -> Any:
+    if _is_number(value):
+        return round(float(value), 2)
+    if isinstance(value, str):
+        return " ".join(value.lower().split())
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_canonical(v) for v in value), key=repr)
+    return value
+
+
+def digest(value: Any) -> str:
+    """A digest of an answer, for :func:`matches_digest`: numbers to 2 decimals, text folded.
+
+    Examples
+    --------
+    >>> digest(2 / 3) == digest(0.667) and digest(" B ") == digest("b")
+    True
+    """
+    text = json.dumps(_canonical(value), sort_keys=True, default=repr)
+    return hashlib.sha256(("thinktwice:" + text).encode()).hexdigest()[:16]
+
+
+def matches_digest(value: Any, expected_digest: str, points: float, hint: str = "") -> Score:
+    """Full ``points`` if ``value`` has the digest ``expected_digest`` (see :func:`digest`).
+
+    The cell then shows no expected value. Numbers are compared to 2 decimals.
+    """
+    if value is not ... and value is not None and digest(value) == expected_digest:
+        return Score(points, points, [f"{PASS} " + _("Correct.")]).report()
+    if value is ... or value is None:
+        return Score(0, points, [f"{FAIL} " + _("There is no answer yet.")]).report()
     return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
 
 
@@ -171,7 +319,12 @@ def learner_trials(
 __all__ = [
     "Case",
     "activity_score",
+    "choice",
     "close_to",
+    "digest",
+    "grading",
+    "matches_digest",
+    "number_between",
     "learner_trials",
     "reliance_trial_completed",
     "score_function",

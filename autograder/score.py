@@ -6,7 +6,10 @@ number. A :class:`Score` is shown as that number, after the feedback lines have 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
+
+from thinktwice.widgets.i18n import _
 
 
 @dataclass
@@ -27,6 +30,16 @@ class Score:
 
     def __repr__(self) -> str:
         return f"{self.points:g}"
+
+    def _repr_html_(self) -> str:
+        # JupyterLab shows this; nbgrader reads the plain-text number above.
+        if not self.max_points:
+            text = _("Checked the form of your answer; it is scored when your teacher grades.")
+        else:
+            text = _("{points:g} of {total:g} points").format(
+                points=self.points, total=self.max_points
+            )
+        return f"<span class='tt-score'>{html.escape(text)}</span>"
 
     def report(self) -> Score:
         """Print the feedback for the learner and return ``self`` (the cell's result)."""

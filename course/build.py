@@ -14,6 +14,20 @@ _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "na
 
 
 @dataclass(frozen=True)
+class ActivityUse:
+    """An activity a module's notebook builds: its class name and the keyword options it passes."""
+
+    cls: str
+    options: dict
+
+    def make(self, learner: str | None = None, folder=None):
+        """The activity as the notebook builds it, for ``learner`` working in ``folder``."""
+        from thinktwice import widgets
+
+        return getattr(widgets, self.cls)(learner, folder=folder, **self.options)
+
+
+@dataclass(frozen=True)
 class Module:
     """One module of the course, as listed in ``syllabus.toml``."""
 
@@ -23,6 +37,7 @@ class Module:
     source: str
     minutes: int
     reliance_form: str | None = None
+    activities: tuple[ActivityUse, ...] = ()
 
 
 class UnknownModuleError(KeyError):
@@ -37,7 +52,13 @@ class UnknownModuleError(KeyError):
 def modules() -> tuple[Module, ...]:
     """Every module in the course, in order."""
     manifest = tomllib.loads(files(__package__).joinpath("syllabus.toml").read_text("utf-8"))
-    return tuple(Module(**entry) for entry in manifest["module"])
+    return tuple(_module(entry) for entry in manifest["module"])
+
+
+def _module(entry: dict) -> Module:
+    listed = entry.pop("activities", [])
+    uses = tuple(ActivityUse(use["class"], dict(use.get("options", {}))) for use in listed)
+    return Module(**entry, activities=uses)
 
 
 def find_module(name: str) -> Module:

@@ -34,7 +34,10 @@ c.Exchange.path_includes_course = True
 # What learners submitted is remembered here (not in the home folder), one course at a time.
 c.Exchange.cache = os.path.join(_here, "exchange-cache")
 c.Execute.timeout = 60
-c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+# Answer cells name what they want outside the solution (`rair_by_hand = ...`), so the stub is a
+# comment only: an untouched notebook runs top to bottom with no error and scores zero.
+c.ClearSolutions.code_stub = {{"python": "# Write your answer here."}}
+c.ClearSolutions.text_stub = "Write your answer here."
 """
 
 

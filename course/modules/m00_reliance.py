@@ -97,6 +97,7 @@ trial.report()
 
 # %% nbgrader={"grade": false, "grade_id": "ex2-changed-share", "locked": false, "solution": true, "schema_version": 3}
 records = trial.records()
+changed_share = ...  # your answer: a number from 0 to 1, or None
 ### BEGIN SOLUTION
 changed_share = (
     sum(r.final != r.first for r in records) / len(records) if records else None
@@ -125,6 +126,7 @@ def over_reliance(records):
         return None
     return sum(r.final == r.ai for r in wrong) / len(wrong)
     ### END SOLUTION
+    return ...  # replace ... with your answer
 
 
 # %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
@@ -165,6 +167,8 @@ checks.score_function(over_reliance, _cases, points=2)
 # between 0 and 1 (a fraction such as `1/4` is fine).
 
 # %% nbgrader={"grade": false, "grade_id": "ex4-by-hand", "locked": false, "solution": true, "schema_version": 3}
+rair_by_hand = ...  # your answer: a number from 0 to 1
+rsr_by_hand = ...  # your answer: a number from 0 to 1
 ### BEGIN SOLUTION
 rair_by_hand = 2 / 3
 rsr_by_hand = 1 / 2
@@ -188,19 +192,26 @@ checks.close_to(
     hint="Only count cases where the first answer was right and the AI was wrong.",
 )
 
-# %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex5-text", "schema_version": 3}
+# %% [markdown] nbgrader={"grade": false, "solution": false, "task": true, "points": 0, "locked": true, "grade_id": "ex5-text", "schema_version": 3}
 # ### Exercise 5 · Reflect (2 points, read by your teacher)
 #
 # Look at your figures. In three to five sentences: when did you follow the AI, and why? Was there
 # a case where the AI sounded sure and was wrong? What could you check before following an AI's
 # answer next time? There is no single right answer; your teacher looks for honest, specific
 # observations about your own decisions.
+#
+# ### BEGIN MARK SCHEME
+# **Rubric (2 points).** 1 point: names a specific case from the trial and says whether the
+# learner followed the AI and why (for example its high confidence). 1 point: proposes a concrete
+# check to make before following an AI's answer, such as looking at the image again before reading
+# the advice. Honest answers that report following the AI a lot earn full marks.
+# ### END MARK SCHEME
 
 # %% [markdown] nbgrader={"grade": true, "grade_id": "ex5-reflection", "locked": false, "points": 2, "solution": true, "schema_version": 3}
 # ### BEGIN SOLUTION
-# A good answer names a specific case from the trial, states whether the learner followed the AI
-# and why (for example its high confidence), and proposes a concrete check, such as looking again
-# at the image before reading the advice.
+# In case 7 I first read a 4, the AI said 9 with 91% confidence and I switched; the truth was 4.
+# I followed it because it sounded sure. Next time I will look at the image again before I read
+# the advice.
 # ### END SOLUTION
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "references", "schema_version": 3}
