@@ -275,6 +275,15 @@ def test_refusals_are_the_shared_ones(tmp_path):
 
 
 # -- the view, without a browser ------------------------------------------------------------------
+@pytest.fixture
+def toured(tmp_path):
+    """A view after the learner's whole run through it (its tour)."""
+    view = ChartDetective("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    return view
+
+
 def _shown_texts(view):
     """Every text the learner sees in the view: HTML, labels, choices, tooltips."""
     texts, stack = [], [view]
@@ -313,10 +322,8 @@ def test_the_shown_own_code_help_runs_as_written(tmp_path, monkeypatch):
     assert events[-1].data["chart"] == index
 
 
-def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(tmp_path):
-    view = ChartDetective("aiko", folder=tmp_path).view()
-    for step in view.tour():
-        step()
+def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(toured):
+    view = toured
     intro = view.intro.value
     assert "axis is the scale" in intro  # axis
     assert "cut short" in intro  # truncated
@@ -325,10 +332,8 @@ def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(tmp_path)
     assert not [t for t in texts if "`" in t]
 
 
-def test_the_saved_copy_shows_the_chart_and_the_learners_answers(tmp_path):
-    view = ChartDetective("aiko", folder=tmp_path).view()
-    for step in view.tour():
-        step()
+def test_the_saved_copy_shows_the_chart_and_the_learners_answers(toured):
+    view = toured
     saved = view._repr_mimebundle_()["text/html"]
     assert saved.count("<img") == 2  # the chart on show and the learner's redraw of it
     for chart in view.detective.charts_:
