@@ -357,6 +357,11 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     assert "Right: Truncated y axis." in view.verdict.value
     assert view.trick.disabled and view.redraw_box.layout.display is None
     assert view.y_start.layout.display is None and view.layout_choice.layout.display == "none"
+    view.picker.value = [c.trick for c in detective.charts_].index("dual-axes")
+    view.trick.value = "dual-axes"
+    view.name_button.click()
+    assert view.layout_choice.layout.display == "flex"  # its buttons stay beside their label
+    view.picker.value = index
 
     view.check_button.click()  # the assistant's version, unchanged
     assert "Not yet honest" in view.check_result.value
@@ -370,7 +375,7 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     assert "<td>passes</td>" in view.progress.value
 
     events = EvidenceLog.in_folder(tmp_path, "aiko").events("chart-detective")
-    assert [e.kind for e in events] == ["name", "redraw", "redraw"]
+    assert [e.kind for e in events] == ["name", "name", "redraw", "redraw"]
     assert events[-1].data["figure"]["axes"][0]["ylim"][0] == 0
 
 

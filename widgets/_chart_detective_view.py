@@ -367,7 +367,8 @@ class ChartDetectiveView(ActivityView):
         self._updating = True
         try:
             for trick, control in self.controls.items():
-                control.layout.display = None if trick == chart.trick else "none"
+                shown = _ROW["display"] if isinstance(control, w.ToggleButtons) else None
+                control.layout.display = shown if trick == chart.trick else "none"
             value = self._settings[i][_CONTROL_SETTING[chart.trick]]
             if chart.trick == "truncated-axis":
                 self.y_start.max = int(min(chart.y))
