@@ -275,6 +275,15 @@ def test_refusals_are_the_shared_ones(tmp_path):
 
 
 # -- the view, without a browser ------------------------------------------------------------------
+@pytest.fixture
+def toured(tmp_path):
+    """A view after the learner's whole run through it (its tour)."""
+    view = ChartDetective("aiko", folder=tmp_path).view()
+    for step in view.tour():
+        step()
+    return view
+
+
 def _shown_texts(view):
     """Every text the learner sees in the view: HTML, labels, choices, tooltips."""
     texts, stack = [], [view]
@@ -313,10 +322,8 @@ def test_the_shown_own_code_help_runs_as_written(tmp_path, monkeypatch):
     assert events[-1].data["chart"] == index
 
 
-def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(tmp_path):
-    view = ChartDetective("aiko", folder=tmp_path).view()
-    for step in view.tour():
-        step()
+def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(toured):
+    view = toured
     intro = view.intro.value
     assert "axis is the scale" in intro  # axis
     assert "cut short" in intro  # truncated
@@ -325,10 +332,8 @@ def test_what_the_learner_reads_defines_its_terms_and_has_no_backticks(tmp_path)
     assert not [t for t in texts if "`" in t]
 
 
-def test_the_saved_copy_shows_the_chart_and_the_learners_answers(tmp_path):
-    view = ChartDetective("aiko", folder=tmp_path).view()
-    for step in view.tour():
-        step()
+def test_the_saved_copy_shows_the_chart_and_the_learners_answers(toured):
+    view = toured
     saved = view._repr_mimebundle_()["text/html"]
     assert saved.count("<img") == 2  # the chart on show and the learner's redraw of it
     for chart in view.detective.charts_:
@@ -352,6 +357,11 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     assert "Right: Truncated y axis." in view.verdict.value
     assert view.trick.disabled and view.redraw_box.layout.display is None
     assert view.y_start.layout.display is None and view.layout_choice.layout.display == "none"
+    view.picker.value = [c.trick for c in detective.charts_].index("dual-axes")
+    view.trick.value = "dual-axes"
+    view.name_button.click()
+    assert view.layout_choice.layout.display == "flex"  # its buttons stay beside their label
+    view.picker.value = index
 
     view.check_button.click()  # the assistant's version, unchanged
     assert "Not yet honest" in view.check_result.value
@@ -365,7 +375,7 @@ def test_view_names_a_trick_redraws_and_checks(tmp_path):
     assert "<td>passes</td>" in view.progress.value
 
     events = EvidenceLog.in_folder(tmp_path, "aiko").events("chart-detective")
-    assert [e.kind for e in events] == ["name", "redraw", "redraw"]
+    assert [e.kind for e in events] == ["name", "name", "redraw", "redraw"]
     assert events[-1].data["figure"]["axes"][0]["ylim"][0] == 0
 
 

@@ -165,10 +165,17 @@ def test_refusals_are_the_shared_ones(tmp_path):
 
 
 # -- the view, without a browser ------------------------------------------------------------------
-def test_the_intro_defines_the_labels_and_nothing_shows_backticks(tmp_path):
+@pytest.fixture
+def toured(tmp_path):
+    """A view after the learner's whole run through it (its tour)."""
     view = ClaimChecker("aiko", folder=tmp_path).view()
     for step in view.tour():
         step()
+    return view
+
+
+def test_the_intro_defines_the_labels_and_nothing_shows_backticks(toured):
+    view = toured
     intro = view.intro.value
     assert "<b>Unverifiable</b>: no source says it either way" in intro
     assert "<b>Fabricated</b>: it names a report or page that is not among the sources" in intro
@@ -180,10 +187,8 @@ def test_the_intro_defines_the_labels_and_nothing_shows_backticks(tmp_path):
     assert not [t for t in shown if "`" in t]
 
 
-def test_the_saved_copy_shows_the_claims_and_the_learners_labels(tmp_path):
-    view = ClaimChecker("aiko", folder=tmp_path).view()
-    for step in view.tour():
-        step()
+def test_the_saved_copy_shows_the_claims_and_the_learners_labels(toured):
+    view = toured
     saved = view._repr_mimebundle_()["text/html"]
     for k, claim in enumerate(view.checker.claims_, start=1):
         assert html.escape(claim.text) in saved and html.escape(claim.why) in saved

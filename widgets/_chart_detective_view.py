@@ -43,6 +43,18 @@ _ROW = {"display": "flex", "flex_flow": "row wrap", "align_items": "center"}
 _DISCRETE = {"dual-axes": LAYOUTS, "area-distortion": ENCODINGS}
 
 
+def _toggles(options: list[tuple[str, str]], description: str, css_class: str, **extra):
+    """A labelled row of toggle buttons, its label aligned with the rows above and below."""
+    toggles = w.ToggleButtons(
+        options=options,
+        description=description,
+        style={"button_width": "auto"},
+        layout=_ROW,
+        **extra,
+    )
+    return labelled(toggles, css_class, aligned=True)
+
+
 def chart_table(detective: ChartDetective, index: int, **changes) -> str:
     """The numbers a chart shows, as a table (the text alternative of the plot)."""
     chart = detective.charts_[index]
@@ -138,17 +150,12 @@ class ChartDetectiveView(ActivityView):
         n = len(detective.charts_)
         self.message = MessageArea()
         self.intro = w.HTML(intro_html(n))
-        self.picker = labelled(
-            w.ToggleButtons(
-                options=[(_("Chart {k}").format(k=i + 1), i) for i in range(n)],
-                value=0,
-                description=_("Chart"),
-                tooltips=[_("Show chart {k}").format(k=i + 1) for i in range(n)],
-                style={"button_width": "auto"},
-                layout=_ROW,
-            ),
+        self.picker = _toggles(
+            [(_("Chart {k}").format(k=i + 1), i) for i in range(n)],
+            _("Chart"),
             "tt-chart-picker",
-            aligned=True,
+            value=0,
+            tooltips=[_("Show chart {k}").format(k=i + 1) for i in range(n)],
         )
         self.chart = w.HTML()
         self.chart.add_class("tt-chart")
@@ -175,19 +182,14 @@ class ChartDetectiveView(ActivityView):
             "tt-y-start",
             aligned=True,
         )
-        self.layout_choice = labelled(
-            w.ToggleButtons(
-                options=[
-                    (_("Two y axes"), "twin"),
-                    (_("Two panels"), "panels"),
-                    (_("One axis, change in %"), "change"),
-                ],
-                description=_("Layout"),
-                style={"button_width": "auto"},
-                layout=_ROW,
-            ),
+        self.layout_choice = _toggles(
+            [
+                (_("Two y axes"), "twin"),
+                (_("Two panels"), "panels"),
+                (_("One axis, change in %"), "change"),
+            ],
+            _("Layout"),
             "tt-layout",
-            aligned=True,
         )
         self.window = labelled(
             w.IntRangeSlider(
@@ -196,19 +198,14 @@ class ChartDetectiveView(ActivityView):
             "tt-window",
             aligned=True,
         )
-        self.encoding = labelled(
-            w.ToggleButtons(
-                options=[
-                    (_("Circle radius"), "radius"),
-                    (_("Circle area"), "area"),
-                    (_("Bar length"), "length"),
-                ],
-                description=_("Each value sets the"),
-                style={"button_width": "auto"},
-                layout=_ROW,
-            ),
+        self.encoding = _toggles(
+            [
+                (_("Circle radius"), "radius"),
+                (_("Circle area"), "area"),
+                (_("Bar length"), "length"),
+            ],
+            _("Each value sets the"),
             "tt-encoding",
-            aligned=True,
         )
         self.controls = {
             "truncated-axis": self.y_start,
@@ -370,7 +367,8 @@ class ChartDetectiveView(ActivityView):
         self._updating = True
         try:
             for trick, control in self.controls.items():
-                control.layout.display = None if trick == chart.trick else "none"
+                shown = _ROW["display"] if isinstance(control, w.ToggleButtons) else None
+                control.layout.display = shown if trick == chart.trick else "none"
             value = self._settings[i][_CONTROL_SETTING[chart.trick]]
             if chart.trick == "truncated-axis":
                 self.y_start.max = int(min(chart.y))

@@ -165,6 +165,12 @@ def _load(path: Path) -> tuple[ClaimSet, ...]:
     return sets
 
 
+def _result(question: Judgement, given: str | None, right: str, key) -> LabelResult | None:
+    if given is None:
+        return None
+    return LabelResult(question.is_right(given, right), right, key.why)
+
+
 class ClaimChecker(Activity):
     """Label an AI answer's claims against short sources, and mark its citations real or fake.
 
@@ -284,20 +290,14 @@ class ClaimChecker(Activity):
     def claim_result(self, claim: str) -> LabelResult | None:
         """The verdict on a claim's submitted label, or ``None`` before it is submitted."""
         self._ensure_started()
-        given = self.labels_.get(claim)
-        if given is None:
-            return None
-        key = self._claims[claim]
-        return LabelResult(CLAIM_QUESTION.is_right(given, key.label), key.label, key.why)
+        key = self._claims.get(claim)
+        return _result(CLAIM_QUESTION, self.labels_.get(claim), key and key.label, key)
 
     def citation_result(self, citation: str) -> LabelResult | None:
         """The verdict on a citation's submitted mark, or ``None`` before it is submitted."""
         self._ensure_started()
-        given = self.verdicts_.get(citation)
-        if given is None:
-            return None
-        key = self._citations[citation]
-        return LabelResult(CITATION_QUESTION.is_right(given, key.verdict), key.verdict, key.why)
+        key = self._citations.get(citation)
+        return _result(CITATION_QUESTION, self.verdicts_.get(citation), key and key.verdict, key)
 
     def outcome(self) -> Outcome:
         """One graded step per claim and per citation; credit for each label that matches."""
