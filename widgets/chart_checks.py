@@ -5,8 +5,7 @@ chart detective's controls and one a learner wrote with ``plt.subplots()`` are j
 :func:`extract` turns a ``Figure`` into a small JSON-ready summary (axis limits, bar lengths,
 marker areas, where each axes sits, how far each line runs); the ``check_*`` functions judge such a
 summary against the data the chart should show and return the problems they find, in words a
-learner can act on. Each check takes ``summary``, what :func:`extract` read from the figure, and
-the data the chart should show; an empty list means the check passes.
+learner can act on. An empty list means the check passes.
 
 The four checks follow the tricks in Bergstrom and West, *Calling Bullshit* (2020), chapter on
 data visualization: a bar's length must stand for its value (so the value axis starts at 0), two
@@ -165,7 +164,17 @@ def twin_axes(summary: dict[str, Any]) -> int:
 def check_zero_baseline(summary: dict[str, Any], values: Sequence[float]) -> list[str]:
     """Bars whose lengths stand for the values: the value axis starts at 0, bars start at 0.
 
-    ``values`` are the positive values the bars should show.
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+    values : sequence of float
+        The positive values the bars should show.
+
+    Returns
+    -------
+    list of str
+        The problems found; empty when the chart passes.
     """
     axes = [a for a in summary["axes"] if a["bars"]]
     if not axes:
@@ -193,7 +202,12 @@ def check_zero_baseline(summary: dict[str, Any], values: Sequence[float]) -> lis
 def check_single_y_axis(summary: dict[str, Any], series: int = 2) -> list[str]:
     """Every series shown, and no two y axes laid over one plot (separate panels are fine).
 
-    ``series`` is how many series the chart must show, each as a line.
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+    series : int
+        How many series the chart must show (each as a line).
     """
     problems = []
     if twin_axes(summary):
@@ -214,7 +228,12 @@ def check_single_y_axis(summary: dict[str, Any], series: int = 2) -> list[str]:
 def check_full_window(summary: dict[str, Any], first: float, last: float) -> list[str]:
     """A time series shown over all of its data, from ``first`` to ``last``.
 
-    ``first`` and ``last`` are the first and last x value of the data.
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+    first, last : float
+        The first and last x value of the data.
     """
     axes = [a for a in summary["axes"] if a["lines"]]
     if not axes:
@@ -243,7 +262,12 @@ def check_full_window(summary: dict[str, Any], first: float, last: float) -> lis
 def check_proportional_sizes(summary: dict[str, Any], values: Sequence[float]) -> list[str]:
     """Symbols whose area grows with the value, or bars from 0 whose length does.
 
-    ``values`` are the positive values the symbols should show.
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+    values : sequence of float
+        The positive values the symbols should show.
     """
     scatters = [s for a in summary["axes"] for s in a["sizes"] if len(s) == len(values)]
     if scatters:
