@@ -190,6 +190,13 @@ def test_the_release_holds_no_solution_hidden_test_or_rubric(cycle, module):
     # The expected values of hidden checks: no numeric literal of a hidden region is in a
     # released code cell (an expected 2/3 would show as "2 / 3" or "0.667").
     code = "\n".join(c.source for c in released.cells if c.cell_type == "code")
+    shown = [
+        call
+        for c in released.cells
+        if c.cell_type == "code"
+        for call in _visible_expected(c.source)
+    ]
+    assert not shown, f"{module.id}: visible checks write out their expected value: {shown}"
     for cell in source.cells:
         if cell.cell_type != "code":
             continue
@@ -200,6 +207,27 @@ def test_the_release_holds_no_solution_hidden_test_or_rubric(cycle, module):
                 assert not re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", code), (
                     f"{module.id}: the hidden expected value {value} shows in the release"
                 )
+
+
+def _visible_expected(source: str) -> list[str]:
+    """Checks in released code that write their expected value out (``close_to(x, 2 / 3)``)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    shown = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        if name in ("close_to", "choice") and len(node.args) >= 2:
+            expected = node.args[1]
+            if all(
+                isinstance(n, ast.Constant | ast.BinOp | ast.Set | ast.operator | ast.Tuple)
+                for n in ast.walk(expected)
+            ):
+                shown.append(ast.unparse(node))
+    return shown
 
 
 def _expected_literals(region: str) -> set[str]:
