@@ -158,10 +158,12 @@ def plant_watermark(images, labels, digit):
 
 # %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 def _plant_check(look_at, images, labels, digit):
-    """Call plant_watermark on small pictures; give back its result, or the input after the call."""
+    """Call plant_watermark on small pictures: its result, or the input after the call."""
     given = np.array(images, dtype=float)
     result = plant_watermark(given, np.array(labels), digit)
-    return given.tolist() if look_at == "input" else np.asarray(result).tolist()
+    if not (isinstance(result, np.ndarray) and result.shape == given.shape):
+        return "no pictures"  # not an array of pictures like the ones given
+    return given.tolist() if look_at == "input" else result.tolist()
 
 
 _cases = [
@@ -220,7 +222,7 @@ def planted(images, labels, digit):
     """Your plant_watermark's pictures; unmarked pictures while it does not work yet."""
     try:
         result = plant_watermark(images, labels, digit)
-    except Exception as error:  # noqa: BLE001 - your function may still be unfinished
+    except Exception as error:  # your function may still be unfinished
         print(f"plant_watermark raised {type(error).__name__}: {error}")
         result = None
     if isinstance(result, np.ndarray) and result.shape == images.shape:
@@ -275,29 +277,31 @@ if any(not isinstance(p, int | float) or isinstance(p, bool) for p in prediction
     print("Write your two predictions in Exercise 3 first (numbers from 0 to 1),")
     print("then run this cell again.")
 else:
-    tests = {"as in training": X_test_marked, "removed": X_test, "moved": X_test_moved}
-    header = f"{'test pictures, dot ...':<24}{'shortcut_model':>16}{'clean_model':>14}"
-    print(header + f"{'you predicted':>16}")
-    for name, pictures in tests.items():
-        guess = f"{predictions[name]:.0%}" if name in predictions else ""
-        print(
-            f"{name:<24}{shortcut_model.score(pictures, y_test):>16.0%}"
-            f"{clean_model.score(pictures, y_test):>14.0%}{guess:>16}"
-        )
-    print(f"""
-What happened: with the dot removed, the shortcut model reads many 8s as 3s. The dot was
-the main thing it had learned an 8 to be. With the dot moved, it reads about half of the
-pictures wrong, no better than tossing a coin. The clean model does not care: it never saw
-the top-left pixel inked, so it gave that pixel no weight and reads the shapes.
-
-The usual test could not tell the two models apart, because its pictures were made the
-same way as the training pictures. That is why the answer to Exercise 1 is b (you wrote
-"{prediction_99}"): pictures a model never saw show that it works on more pictures like its
-training pictures, not that it learned what we meant.""")
+    tests = {
+        "dot on the 8s (usual)": (X_test_marked, None),
+        "dot removed": (X_test, "removed"),
+        "dot moved to the 3s": (X_test_moved, "moved"),
+    }
+    print(f"{'test pictures':<24}{'shortcut_model':>16}{'clean_model':>14}{'you predicted':>16}")
+    for name, (pictures, key) in tests.items():
+        guess = f"{predictions[key]:.0%}" if key else ""
+        shortcut = shortcut_model.score(pictures, y_test)
+        clean = clean_model.score(pictures, y_test)
+        print(f"{name:<24}{shortcut:>16.0%}{clean:>14.0%}{guess:>16}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "reveal-text", "schema_version": 3}
-# Read the table row by row, and compare it with your predictions, before you go on. Both models
-# had perfect accuracy on the usual test. Which one learned to tell a 3 from an 8?
+# **After you have run the cell above**, read its table row by row and compare it with your
+# predictions.
+#
+# With the dot removed, the shortcut model reads many 8s as 3s: the dot was the main thing it had
+# learned an 8 to be. With the dot moved, it reads about half of the pictures wrong, no better
+# than tossing a coin. The clean model does not care: it never saw the top-left pixel inked, so it
+# gave that pixel no weight and reads the shapes.
+#
+# Both models scored 100% on the usual test, which could not tell them apart because its pictures
+# were made the same way as the training pictures. That is why the answer to Exercise 1 is **b**:
+# pictures a model never saw show that it works on *more pictures like its training pictures*,
+# not that it learned what we meant.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex4-text", "schema_version": 3}
 # ### Exercise 4 · Try another shift yourself (1 point)
@@ -319,7 +323,6 @@ accuracy_everywhere
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Checks that accuracy_everywhere is a number from 0 to 1; its value is checked at grading.
 _form = checks.number_between(accuracy_everywhere, "accuracy_everywhere", 0, 1)
-_form
 ### BEGIN HIDDEN TESTS
 def _reference_plant(images, labels, digit):
     marked = np.array(images, dtype=float)
@@ -369,13 +372,14 @@ conclusions = "b, c, e"
 def letters_form(answer, name, options):
     """Print whether answer is made of letters from options (it scores nothing)."""
     parts = answer.replace(",", " ").split() if isinstance(answer, str) else answer
+    span = f"letters from {min(options)} to {max(options)}"
     if answer is ... or not parts:
-        print(f"✘ {name} has no answer yet: replace the ... with letters such as \"a, d\".")
+        print(f'✘ {name} has no answer yet: replace the ... with letters such as "a, d".')
     elif isinstance(parts, list | tuple | set) and {str(p).strip() for p in parts} <= set(options):
-        print(f"✔ {name} is made of letters from {options[0]} to {options[-1]}.")
+        print(f"✔ {name} is made of {span}.")
         print("   Which letters are right is checked when your teacher grades this notebook.")
     else:
-        print(f"✘ {name} should be letters from {options[0]} to {options[-1]}, such as \"a, d\".")
+        print(f'✘ {name} should be {span}, such as "a, d".')
 
 
 letters_form(conclusions, "conclusions", "abcde")
@@ -465,7 +469,8 @@ print(f"clean_model relies most on pixel {top}: row {top // 8 + 1}, column {top 
 # 3. Set `clean_strongest_drop` to the largest mean accuracy the `clean_model` loses for any one
 #    pixel.
 #
-# Hint: `result.importances_mean[5]` is the mean drop for pixel 5; `.max()` gives the largest.
+# Hint: `result.importances_mean[p]` is the mean drop for the pixel numbered `p`, and
+# `result.importances_mean.max()` is the largest of the 64.
 
 # %% nbgrader={"grade": false, "grade_id": "ex7-importance", "locked": false, "solution": true, "schema_version": 3}
 result_shortcut = ...  # your answer: permutation_importance(...) of shortcut_model
@@ -483,7 +488,6 @@ print(watermark_drop, clean_strongest_drop)
 # %% nbgrader={"grade": true, "grade_id": "ex7-watermark-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Checks that watermark_drop is a number from 0 to 1; its value is checked at grading.
 _form = checks.number_between(watermark_drop, "watermark_drop", 0, 1)
-_form
 ### BEGIN HIDDEN TESTS
 _reference_importance = permutation_importance(
     _reference_model,
@@ -505,7 +509,6 @@ checks.close_to(
 # %% nbgrader={"grade": true, "grade_id": "ex7-clean-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Checks that clean_strongest_drop is a number from 0 to 1; its value is checked at grading.
 _form = checks.number_between(clean_strongest_drop, "clean_strongest_drop", 0, 1)
-_form
 ### BEGIN HIDDEN TESTS
 _reference_clean = permutation_importance(
     LogisticRegression(max_iter=2000).fit(np.array(X_train, dtype=float), y_train),
@@ -586,6 +589,9 @@ else:
 # 3. Run the control: **train without the mark** and test it on the same broken pictures.
 # 4. Click **Show which pixels the model relies on** for the model trained with the mark, and
 #    name one pixel of the mark (row and column). You have three tries; the first counts most.
+#    The mark's two pixels carry the same information, so shuffling just one of them costs the
+#    model less than you might expect (the second caution above): look for the pixels that
+#    stand out, not for a big number.
 # 5. Answer the question at the end of the lab.
 #
 # Your steps are saved as you go in `thinktwice-evidence.jsonl` beside this notebook; running the
