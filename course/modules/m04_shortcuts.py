@@ -106,7 +106,7 @@ def show(pictures, titles):
 
 # Three training pictures of each digit, to look at.
 examples = np.concatenate([np.flatnonzero(y_train == 3)[:3], np.flatnonzero(y_train == 8)[:3]])
-show(X_train[examples], [f"a {d}" for d in y_train[examples]])
+show(X_train[examples], ["a 3" if d == 3 else "an 8" for d in y_train[examples]])
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex1-text", "schema_version": 3}
 # ### Exercise 1 · Predict first (not graded)
@@ -243,7 +243,7 @@ for name, model, pictures in [
     ("clean_model", clean_model, X_test),
 ]:
     print(f"{name} reads {model.score(pictures, y_test):.0%} of its test pictures right.")
-show(X_train_marked[examples], [f"a {d}, marked" for d in y_train[examples]])
+show(X_train_marked[examples], ["a 3" if d == 3 else "an 8, dotted" for d in y_train[examples]])
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex3-text", "schema_version": 3}
 # Both models look perfect. Look at the pictures: the dot is the black square in the top-left
@@ -260,7 +260,7 @@ show(X_train_marked[examples], [f"a {d}, marked" for d in y_train[examples]])
 #
 # Before you run the next cell, predict the `shortcut_model`'s accuracy (a number from 0 to 1) on
 # the test pictures **with the dot removed** (no picture has it), and **with the dot moved** to
-# the 3s (the 8s have none). Chance level for two digits is 0.5.
+# the 3s (the 8s have none). A coin toss would get about 0.5 right.
 
 # %% nbgrader={"grade": false, "grade_id": "ex3-prediction", "locked": false, "solution": true, "schema_version": 3}
 predicted_removed = ...  # your prediction: a number from 0 to 1
@@ -450,7 +450,8 @@ checks.choice(
 # drops are averaged [4]. scikit-learn's `permutation_importance` does this for every feature.
 # Its result has `importances_mean`: 64 numbers, the mean accuracy lost for each pixel.
 #
-# Here it is for the clean model, on the usual test pictures:
+# Here it is for the clean model, on the test pictures with the dot on the 8s (the same pictures
+# you will use for the shortcut model, so that the two can be compared):
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "pi-clean", "schema_version": 3}
 result_clean = permutation_importance(
