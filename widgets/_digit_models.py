@@ -90,8 +90,11 @@ def _new_network():
 
 
 def _fitting():
-    """Fit on one BLAS thread, as the grader does: the same models in a learner's kernel and in
-    grading, and no threads spinning on a busy shared server."""
+    """Fit on one BLAS thread, as the grader does.
+
+    A learner's kernel and grading then build the same models, and a busy shared server has no
+    BLAS threads spinning.
+    """
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(1, user_api="blas")

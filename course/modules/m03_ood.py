@@ -121,7 +121,7 @@ digit_pictures = OutOfDistributionProbe.examples("digit", 100, seed=3)
 static_readings = probe.read_all(static_pictures)
 digit_readings = probe.read_all(digit_pictures)
 
-first = static_readings[0]
+first, *_others = static_readings
 print("The first static picture:")
 print("  the network says", first.answer, "with confidence", round(first.confidence, 2))
 print("  the five models say", first.votes)
@@ -145,7 +145,7 @@ print("static:", static_confidence, " digits:", digit_confidence)
 # %% nbgrader={"grade": true, "grade_id": "ex3-static-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Visible check: static_confidence is a number from 0 to 1. Its value is checked at grading,
 # against the readings of the same 100 static pictures.
-checks.number_between(static_confidence, "static_confidence", 0, 1)
+_form = checks.number_between(static_confidence, "static_confidence", 0, 1)
 ### BEGIN HIDDEN TESTS
 _static = OutOfDistributionProbe().read_all(OutOfDistributionProbe.examples("noise", 100, seed=3))
 checks.close_to(
@@ -160,7 +160,7 @@ checks.close_to(
 # %% nbgrader={"grade": true, "grade_id": "ex3-digit-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Visible check: digit_confidence is a number from 0 to 1. Its value is checked at grading,
 # against the readings of the same 100 digits.
-checks.number_between(digit_confidence, "digit_confidence", 0, 1)
+_form = checks.number_between(digit_confidence, "digit_confidence", 0, 1)
 ### BEGIN HIDDEN TESTS
 _digits = OutOfDistributionProbe().read_all(OutOfDistributionProbe.examples("digit", 100, seed=3))
 checks.close_to(
