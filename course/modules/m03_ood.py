@@ -184,7 +184,7 @@ else:
     print("Fill in your prediction (Exercise 1) and your measurement (Exercise 3) to compare.")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "why-text", "schema_version": 3}
-# Many people expect a model to be unsure about static. But the network's 100% must go
+# You may have expected the network to be unsure about static. But its 100% must go
 # somewhere, and it has no share for "this is not a digit". So on static it often picks one digit
 # and gives it nearly all its points. Researchers found the same with big image networks: they
 # made pictures that look like meaningless patterns to people, and networks labelled them as
@@ -317,10 +317,9 @@ checks.choice(
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "genai-text", "schema_version": 3}
 # ## Part 5 · Confident nonsense in generative AI
 #
-# A chatbot is a *generative* AI: it writes text instead of choosing among ten digits. But it
-# shares the habit you saw: it answers almost anything, in fluent and sure-sounding words, also
-# when it has nothing reliable to go on. A confident answer that is false or made up is called a
-# **hallucination**.
+# A chatbot is a *generative* AI: it writes text instead of choosing among ten digits. Like the
+# digits network, it can give an answer in fluent, sure-sounding words that is false or made up.
+# Such an answer is called a **hallucination**.
 #
 # Japan's Ministry of Education (MEXT) published guidelines for the use of generative AI in
 # primary and secondary schools; version 2.0 came out in December 2024 [5]. They name
