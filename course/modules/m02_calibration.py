@@ -65,8 +65,10 @@ my_bet = 95
 #   cases the band holds.
 #
 # A **reliability diagram** draws these pairs as points: the probability the model gave across,
-# the share really positive up. A calibrated model's points lie on the diagonal line. A point
-# below the diagonal means the model was more sure than it should have been [2].
+# the share really positive up. A calibrated model's points lie on the diagonal line [2]. On the
+# right-hand side, a point *below* the diagonal means the model was too sure that those cases
+# were positive; on the left-hand side, a point *above* the diagonal means it was too sure that
+# they were negative.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex1-text", "schema_version": 3}
 # ## Part 1 · By hand
@@ -231,7 +233,7 @@ def band_of(p, n_bands=5):
 
 # %% nbgrader={"grade": false, "grade_id": "ex4-answer", "locked": false, "solution": true, "schema_version": 3}
 def ece(y_true, y_prob, n_bands=5):
-    """Expected calibration error: sum over bands of (share of cases) * |share positive - average probability|."""
+    """Expected calibration error of the probabilities y_prob, against what really happened."""
     # One way: for each band, pick the cases whose probability falls in it (use band_of);
     # skip the band if it has none; otherwise add its weight times its gap to a total.
     ### BEGIN SOLUTION
@@ -409,9 +411,12 @@ always_half_true = "a, b, e"
 
 # %% nbgrader={"grade": true, "grade_id": "ex7-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible check: the answer is one or more letters from a to e. It is scored at grading.
-_picked = str(always_half_true).replace(",", " ").lower().split() if isinstance(always_half_true, str) else []
+_picked = []
+if isinstance(always_half_true, str):
+    _picked = always_half_true.replace(",", " ").lower().split()
 if _picked and set(_picked) <= set("abcde"):
-    print("✔ always_half_true is made of letters from a to e. It is scored when your teacher grades this notebook.")
+    print("✔ always_half_true is made of letters from a to e.")
+    print("   It is scored when your teacher grades this notebook.")
 else:
     print('✘ always_half_true should be letters from a to e as text, such as "a, d".')
 ### BEGIN HIDDEN TESTS
@@ -512,16 +517,20 @@ checks.score_function(right_when_sure, _cases, points=2)
 # Now run your function on the explorer's own test cases. `explorer.probabilities_[model,
 # shifted]` holds two lists for a model (`"naive_bayes"` or `"logistic"`) and a test set
 # (`False` for test data like the training data, `True` for the shifted data): what really
-# happened, and the probabilities the model gave. The next cell shows, for each model and test
-# set, the share right when the model is at least 95% sure. Compare it with your bet at the
-# start.
+# happened, and the probabilities the model gave. The next cell shows, for each model and each
+# test set, the share of right answers when the model is at least 95% sure. Compare it with your
+# bet from the start.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "claim", "schema_version": 3}
-{
-    (model, shifted): right_when_sure(*explorer.probabilities_[model, shifted])
-    for model in ("naive_bayes", "logistic")
-    for shifted in (False, True)
-}
+if my_bet is not ...:
+    print("Your bet:", my_bet, "of 100")
+for model in ["naive_bayes", "logistic"]:
+    for shifted in [False, True]:
+        y_true, y_prob = explorer.probabilities_[model, shifted]
+        share = right_when_sure(y_true, y_prob)
+        if isinstance(share, float):
+            share = round(share, 2)
+        print(f"{model:12} shifted={shifted!s:5}  right when at least 95% sure: {share}")
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shift-text", "schema_version": 3}
 # Both models learned from the same cases. scikit-learn's guide explains why naive Bayes is the
