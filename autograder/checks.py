@@ -121,17 +121,18 @@ def close_to(
     return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
 
 
-def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> Score:
+def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> None:
     """Check the form of a numeric answer: is ``value`` a number from ``low`` to ``high``.
 
-    It scores nothing (the value itself is checked at grading) and says so.
+    It prints what it found and returns nothing: the value itself is checked at grading, by the
+    hidden check that ends the cell. (A cell whose last result were a zero would read, to
+    ``nbgrader validate``, as a failed test.)
 
     Examples
     --------
     >>> number_between(0.4, "rair_by_hand")
     ✔ rair_by_hand is a number from 0 to 1.
        These checks pass. More checks run when your teacher grades this notebook.
-    0
     """
     if _is_number(value) and low <= value <= high:
         lines = [f"{PASS} " + _("{name} is a number from {low:g} to {high:g}.")]
@@ -144,8 +145,8 @@ def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -
     else:
         lines = [f"{FAIL} " + _("{name} should be a number, not {kind}.")]
     kind = type(value).__name__
-    lines = [line.format(name=name, low=low, high=high, kind=kind) for line in lines]
-    return Score(0, 0, lines).report()
+    for line in lines:
+        print(line.format(name=name, low=low, high=high, kind=kind))
 
 
 def _letters(answer: Any) -> set[str] | None:

@@ -20,11 +20,15 @@ class ActivityUse:
     cls: str
     options: dict
 
-    def make(self, learner: str | None = None, folder=None):
-        """The activity as the notebook builds it, for ``learner`` working in ``folder``."""
+    def activity_class(self) -> type:
+        """The activity's class, from :mod:`thinktwice.widgets`."""
         from thinktwice import widgets
 
-        return getattr(widgets, self.cls)(learner, folder=folder, **self.options)
+        return getattr(widgets, self.cls)
+
+    def make(self, learner: str | None = None, folder=None):
+        """The activity as the notebook builds it, for ``learner`` working in ``folder``."""
+        return self.activity_class()(learner, folder=folder, **self.options)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,15 @@
 """Feedback that teaches without leaking hidden tests (nbgrader issue #917).
 
 Stock ``nbgrader generate_feedback`` renders the autograded notebook, where nbgrader has restored
-the ``### BEGIN HIDDEN TESTS`` blocks, so learners can read the hidden tests. Here nbgrader's own
-feedback step runs with one more preprocessor, :class:`HideHiddenTests`: it removes the hidden
-blocks from the sources (with nbgrader's own ``ClearHiddenTests``), keeps the outputs (which
-checks passed, the points, the teaching messages), cuts the tracebacks of cells that held hidden
-tests, and blanks any output line that repeats a hidden test's source (learner code can read the
-cells that ran before it). Before release, every file in the feedback folder is checked again.
-The autograded notebooks are left as they are, and nbgrader's feedback layout is kept, so
-``release_feedback`` and ``fetch_feedback`` work as before.
+the ``### BEGIN HIDDEN TESTS`` blocks and the teacher's ``### BEGIN MARK SCHEME`` rubrics, so
+learners can read them. Here nbgrader's own feedback step runs with two more preprocessors.
+:class:`HideHiddenTests` removes the hidden blocks from the sources (with nbgrader's own
+``ClearHiddenTests``), keeps the outputs (which checks passed, the points, the teaching messages),
+cuts the tracebacks of cells that held hidden tests, and blanks any output line that repeats a
+hidden test's source (learner code can read the cells that ran before it). nbgrader's
+``ClearMarkScheme`` removes the rubrics. Before release, every file in the feedback folder is
+checked again. The autograded notebooks are left as they are, and nbgrader's feedback layout is
+kept, so ``release_feedback`` and ``fetch_feedback`` work as before.
 """
 
 from __future__ import annotations
@@ -104,10 +105,15 @@ def _api(course: Course):
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.auth import Authenticator
     from nbgrader.coursedir import CourseDirectory
-    from nbgrader.preprocessors import GetGrades
+    from nbgrader.preprocessors import ClearMarkScheme, GetGrades
 
     config = copy.deepcopy(course.config)
-    config.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.preprocessors = [
+        GetGrades,
+        HideHiddenTests,
+        ClearMarkScheme,  # the teacher's rubric never reaches the learner
+        CSSHTMLHeaderPreprocessor,
+    ]
     ensure_tools_on_path()
     return NbGraderAPI(
         coursedir=CourseDirectory(config=config),
@@ -123,7 +129,9 @@ def _secrets_of(course: Course, module_id: str, student: str) -> set[str]:
     secret: set[str] = set()
     for path in sorted(course.folder("autograded", module_id, student).glob("*.ipynb")):
         try:
-            secret |= hidden_lines(nbformat.read(path, as_version=4), begin, end)
+            notebook = nbformat.read(path, as_version=4)
+            secret |= hidden_lines(notebook, begin, end)
+            secret |= hidden_lines(notebook, "BEGIN MARK SCHEME", "END MARK SCHEME")
         except Exception as error:  # noqa: BLE001 - any unreadable notebook stops the release
             raise ThinkTwiceError(f"{path}: cannot be read to check feedback: {error}") from None
     return secret

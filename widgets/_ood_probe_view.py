@@ -327,8 +327,10 @@ class OutOfDistributionProbeView(ActivityView):
         """Train the models, start the activity and show it (run in a background thread)."""
         try:
             self.activity.events()  # starts the activity, training the models first
-            _warm_up()
             self._show()
+            # The first chart is needed only once the learner asks the models: show the
+            # probe first, then pay matplotlib's start-up while they look at it.
+            _warm_up()
         except (EvidenceError, OSError) as error:
             self.notice.value = html.escape(
                 _("Your work could not be read: {error}").format(error=error)
