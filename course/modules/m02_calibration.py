@@ -130,7 +130,7 @@ _parts = [
     ),
     checks.close_to(
         share_spam_80_100,
-        0.6,
+        3 / 5,
         points=1,
         tol=0.01,
         hint="share_spam_80_100: look again at the messages given 0.9; divide the spam among them by how many there are.",
@@ -272,14 +272,14 @@ from thinktwice.widgets.calibration_measures import expected_calibration_error
 _y, _p = CalibrationExplorer().start().probabilities_["naive_bayes", True]
 _cases += [
     checks.Case(
-        ([1, 1, 1, 1], [0.7, 0.7, 0.9, 0.9]),
+        ([1, 1, 1, 1], [0.66, 0.74, 0.88, 0.92]),
         0.2,
         hint="Look again at a set where every case is positive but the bands differ: each band has its own gap.",
         hidden=True,
     ),
     checks.Case(
-        ([0, 1, 1, 0, 1], [0.1, 0.3, 0.3, 0.9, 0.9]),
-        0.46,
+        ([0, 1, 1, 0, 1], [0.12, 0.3, 0.3, 0.86, 0.86]),
+        0.448,
         hint="Look again at the weights: a band counts in proportion to its cases, not equally with the others.",
         hidden=True,
     ),
@@ -290,8 +290,8 @@ _cases += [
         hidden=True,
     ),
     checks.Case(
-        ([1, 0, 0, 1], [0.55, 0.55, 0.15, 0.95], 10),
-        0.075,
+        ([1, 0, 0, 1], [0.55, 0.55, 0.15, 0.93], 10),
+        0.08,
         hint="Look again at n_bands: does your function use it, and skip the bands with no cases?",
         hidden=True,
     ),
@@ -477,7 +477,7 @@ _cases = [
         hint="A probability of 0.01 means the model is sure the case is negative.",
     ),
     checks.Case(
-        ([1, 0, 1], [0.97, 0.98, 0.6]),
+        ([1, 0, 1], [0.97, 0.98, 0.7]),
         0.5,
         what="sure and right, sure and wrong, and one case not sure enough to count",
         hint="Leave out the cases where the model is less than 95% sure.",
@@ -486,26 +486,26 @@ _cases = [
 ### BEGIN HIDDEN TESTS
 _cases += [
     checks.Case(
-        ([0, 0, 1, 1], [0.02, 0.03, 0.01, 0.5]),
+        ([0, 0, 1, 1], [0.02, 0.03, 0.04, 0.45]),
         2 / 3,
         hint="Look again at the low probabilities: the model is sure the case is negative, and it can be wrong.",
         hidden=True,
     ),
     checks.Case(
-        ([1, 0], [0.6, 0.4]),
+        ([1, 0], [0.62, 0.41]),
         None,
         hint="Look again at what to return when the model is never that sure.",
         hidden=True,
     ),
     checks.Case(
-        ([1, 1], [0.95, 0.05]),
-        0.5,
+        ([1, 1, 0], [19 / 20, 1 / 20, 1 / 20]),
+        2 / 3,
         hint="Look again at 'at least': exactly 0.95, and exactly 0.05, count as sure.",
         hidden=True,
     ),
     checks.Case(
-        ([1, 0, 0], [0.85, 0.9, 0.3], 0.8),
-        0.5,
+        ([1, 0, 0, 0], [0.85, 0.88, 0.3, 0.83], 0.8),
+        1 / 3,
         hint="Look again at the sure argument: does your function use it instead of 0.95?",
         hidden=True,
     ),
