@@ -158,8 +158,9 @@ Score(sum(part.points for part in _parts), 3)
 # was proposed by Naeini and colleagues [5] and used by Guo and colleagues to show that large
 # modern neural networks were often more sure of themselves than they should be [4].
 #
-# Work out the ECE of the spam filter on the ten messages, with at least three decimals (or as
-# a sum such as `0.2 * 0.1 + ...`).
+# Work out the ECE of the spam filter on the ten messages, with at least three decimals. You may
+# also write the sum itself in Python, with your own numbers in place of the letters:
+# `w1 * g1 + w2 * g2 + w3 * g3`.
 
 # %% nbgrader={"grade": false, "grade_id": "ex2-answer", "locked": false, "solution": true, "schema_version": 3}
 ece_by_hand = ...  # your answer: a number from 0 to 1
