@@ -156,6 +156,12 @@ def prepare_lab(folder: str | os.PathLike[str], teacher: bool = False) -> LabLay
     """
     layout = LabLayout(Path(folder).resolve())
     _folder(layout.root, "the lab")
+    own = layout.root / CONFIG_FILE
+    if own.is_file() and "thinktwice lab" not in own.read_text("utf-8", errors="replace"):
+        raise ThinkTwiceError(
+            f"{layout.root}: holds a course ({CONFIG_FILE}); `thinktwice lab` makes its own course "
+            "in DIR/course, so give it a folder of its own (for example: thinktwice lab lab)"
+        )
     _folder(layout.course, "the teacher's course")
     _folder(layout.learner, "the learner's workspace")
     course = (

@@ -1,4 +1,6 @@
-"""Module 0 in a real JupyterLab, in headless Chromium: the trial renders, a click is logged."""
+"""Module 0 in a real JupyterLab, in headless Chromium: the trial renders, a click is logged; the
+learner's view shows the assignment list and none of the teacher's things; the teacher's has formgrader.
+"""
 
 import json
 import time
@@ -65,6 +67,18 @@ def _file_browser(page) -> list[str]:
     return page.locator(".jp-DirListing-content .jp-DirListing-itemText").all_inner_texts()
 
 
+def _toasts(page) -> list[str]:
+    """The pop-up notifications showing (JupyterLab's news question is one)."""
+    return page.locator(".Toastify__toast").all_inner_texts()
+
+
+def _screenshot_not_blank(page, path) -> None:
+    settle(page)
+    page.screenshot(path=str(path))
+    pixels = np.asarray(Image.open(path).convert("L"), dtype=float)
+    assert pixels.std() > 10, f"{path} looks blank"  # a mostly white page, not an empty one
+
+
 def _right_sidebar(page) -> str:
     return page.locator(".jp-SideBar.jp-mod-right").inner_text()
 
@@ -78,9 +92,7 @@ def test_the_learner_sees_the_assignment_list_and_none_of_the_teachers_things(la
     page.wait_for_selector(".nbgrader-mainarea-widget :text('m00_reliance')", timeout=120_000)
     assert "Released assignments" in panel.inner_text()
     time.sleep(3)  # the news question, when not silenced, pops up within a second or two
-    assert page.locator(".Toastify__toast").count() == 0, page.locator(
-        ".Toastify__toast"
-    ).all_inner_texts()
+    assert _toasts(page) == []
     assert _file_browser(page) == []
 
     menus = _menu_labels(page)
@@ -98,11 +110,8 @@ def test_the_learner_sees_the_assignment_list_and_none_of_the_teachers_things(la
     page.wait_for_selector(".jp-DirListing-itemText:has-text('thinktwice')", timeout=30_000)
     assert _file_browser(page) == ["thinktwice"]  # no source, nbgrader_config.py, gradebook.db
     assert (workspace / "thinktwice" / "m00_reliance" / "m00_reliance.ipynb").exists()
-    assert page.locator(".Toastify__toast").count() == 0
-    settle(page)
-    shot = tmp_path / "learner.png"
-    page.screenshot(path=str(shot))
-    assert np.asarray(Image.open(shot).convert("L"), dtype=float).std() > 10  # a mostly white page, not a blank one
+    assert _toasts(page) == []
+    _screenshot_not_blank(page, tmp_path / "learner.png")
 
 
 def test_the_teacher_view_has_formgrader_and_the_course(teacher_lab, page, tmp_path):
@@ -120,8 +129,5 @@ def test_the_teacher_view_has_formgrader_and_the_course(teacher_lab, page, tmp_p
     formgrader = page.frame_locator("iframe").first
     formgrader.locator("text=m00_reliance").first.wait_for(timeout=60_000)
     assert "Manage Assignments" in formgrader.locator("body").inner_text()
-    assert page.locator(".Toastify__toast").count() == 0
-    settle(page)
-    shot = tmp_path / "teacher.png"
-    page.screenshot(path=str(shot))
-    assert np.asarray(Image.open(shot).convert("L"), dtype=float).std() > 10  # a mostly white page, not a blank one
+    assert _toasts(page) == []
+    _screenshot_not_blank(page, tmp_path / "teacher.png")
