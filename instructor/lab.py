@@ -14,6 +14,7 @@ course list or Create Assignment; the teacher's view has those and no assignment
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -105,6 +106,23 @@ def _move_old_work(layout: LabLayout, course: Course) -> None:
         stale.unlink()
 
 
+@contextlib.contextmanager
+def _one_at_a_time(lock: Path):
+    """Hold ``lock`` while the course is made: both views started at once make it only once."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # not on a POSIX system: no lock
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def write_view_config(layout: LabLayout, teacher: bool = False) -> Path:
     """Write one view's Jupyter configuration; return its folder (``JUPYTER_CONFIG_DIR``).
 
@@ -164,12 +182,13 @@ def prepare_lab(folder: str | os.PathLike[str], teacher: bool = False) -> LabLay
         )
     _folder(layout.course, "the teacher's course")
     _folder(layout.learner, "the learner's workspace")
-    course = (
-        Course.open(layout.course)
-        if (layout.course / CONFIG_FILE).exists()
-        else init_course(layout.course)
-    )
-    release(course)
+    with _one_at_a_time(layout.root / ".jupyter" / "prepare.lock"):
+        course = (
+            Course.open(layout.course)
+            if (layout.course / CONFIG_FILE).exists()
+            else init_course(layout.course)
+        )
+        release(course)
     _move_old_work(layout, course)
     write_view_config(layout, teacher=False)
     write_view_config(layout, teacher=True)
