@@ -1,5 +1,5 @@
-"""Module 0 in a real JupyterLab, in headless Chromium: the trial renders, a click is logged; the
-learner's view shows the assignment list and none of the teacher's things; the teacher's has formgrader.
+"""`make lab` in headless Chromium: module 0's trial renders and a click is logged; the learner's
+view shows the assignment list and none of the teacher's things; the teacher's view has formgrader.
 """
 
 import json
