@@ -104,6 +104,11 @@ def _move_old_work(layout: LabLayout, course: Course) -> None:
     stale = layout.root / CONFIG_FILE  # the old layout's lab settings, now in DIR/.jupyter
     if stale.is_file() and "thinktwice lab" in stale.read_text("utf-8", errors="replace"):
         stale.unlink()
+    # Its JupyterLab settings, and the stray `lab/` an old bug left with nothing but settings.
+    shutil.rmtree(layout.root / ".jupyter-settings", ignore_errors=True)
+    stray = layout.root / "lab"
+    if stray.is_dir() and {p.name for p in stray.iterdir()} <= {".jupyter-settings"}:
+        shutil.rmtree(stray, ignore_errors=True)
 
 
 @contextlib.contextmanager

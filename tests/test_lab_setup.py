@@ -111,6 +111,8 @@ def test_run_lab_from_a_relative_folder_and_again(tmp_path, monkeypatch):
     old_work.mkdir(parents=True)
     (old_work / "m00_reliance.ipynb").write_text("{}")
     (tmp_path / "lab" / "nbgrader_config.py").write_text("# settings for `thinktwice lab`\n")
+    (tmp_path / "lab" / ".jupyter-settings").mkdir()
+    (tmp_path / "lab" / "lab" / ".jupyter-settings").mkdir(parents=True)  # the old bug's stray
 
     assert main(["lab", "lab", "--port", str(_free_port())]) == 0
     command, env, cwd = started[-1]
