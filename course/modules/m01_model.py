@@ -131,7 +131,7 @@ elif len(test_images) not in (449, 450):
     _lines = [f"✘ The test part holds {len(test_images)} images; a quarter of 1,797 is about 450. Look again at test_size."]
 else:
     _lines = ["✔ The test part holds a quarter of the images, with one label for each.", "   These checks pass. More checks run when your teacher grades this notebook."]
-Score(0, 0, _lines).report()
+_form = Score(0, 0, _lines).report()
 ### BEGIN HIDDEN TESTS
 def _key(image):
     return np.asarray(image, dtype=float).tobytes()
@@ -245,8 +245,10 @@ train_accuracy, test_accuracy
 # %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 3, "solution": false, "schema_version": 3}
 # Visible checks: both accuracies are numbers from 0 to 1. At grading, the check retrains a model
 # on your own training data and measures it, so it compares your numbers with your own split.
-checks.number_between(train_accuracy, "train_accuracy")
-checks.number_between(test_accuracy, "test_accuracy")
+_form = [
+    checks.number_between(train_accuracy, "train_accuracy"),
+    checks.number_between(test_accuracy, "test_accuracy"),
+]
 ### BEGIN HIDDEN TESTS
 def _measured(fit, on_images, on_labels):
     try:
@@ -318,8 +320,10 @@ accuracy_10, accuracy_1000
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both are numbers from 0 to 1. At grading they are compared with models the
 # check trains on your own split.
-checks.number_between(accuracy_10, "accuracy_10")
-checks.number_between(accuracy_1000, "accuracy_1000")
+_form = [
+    checks.number_between(accuracy_10, "accuracy_10"),
+    checks.number_between(accuracy_1000, "accuracy_1000"),
+]
 ### BEGIN HIDDEN TESTS
 def _with_first(n):
     try:
@@ -387,7 +391,7 @@ reader_test_accuracy
 
 # %% nbgrader={"grade": true, "grade_id": "ex5-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Visible check: reader_test_accuracy is a number from 0 to 1. The value is checked at grading.
-checks.number_between(reader_test_accuracy, "reader_test_accuracy")
+_form = checks.number_between(reader_test_accuracy, "reader_test_accuracy")
 ### BEGIN HIDDEN TESTS
 _fresh_reader = DecisionTreeClassifier(random_state=0).fit(images[:1200], labels[:1200])
 checks.close_to(
@@ -434,7 +438,7 @@ if _picked and all(_letter.lower() in ("a", "b", "c", "d", "e") for _letter in _
     _lines = ["✔ claim_statements is made of letters from a to e.", "   It is scored when your teacher grades this notebook."]
 else:
     _lines = ['✘ claim_statements should be letters from a to e as text, such as "a, e".']
-Score(0, 0, _lines).report()
+_form = Score(0, 0, _lines).report()
 ### BEGIN HIDDEN TESTS
 checks.choice(
     claim_statements,
@@ -524,8 +528,10 @@ mixed_up_truth, mixed_up_answer = (int(d) for d in np.unravel_index(_table.argma
 
 # %% nbgrader={"grade": true, "grade_id": "ex8-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both are digits from 0 to 9. Which digits is checked at grading.
-checks.number_between(mixed_up_truth, "mixed_up_truth", 0, 9)
-checks.number_between(mixed_up_answer, "mixed_up_answer", 0, 9)
+_form = [
+    checks.number_between(mixed_up_truth, "mixed_up_truth", 0, 9),
+    checks.number_between(mixed_up_answer, "mixed_up_answer", 0, 9),
+]
 ### BEGIN HIDDEN TESTS
 from sklearn.metrics import confusion_matrix as _confusion
 
@@ -555,7 +561,7 @@ np.fill_diagonal(_table, 0)
 _truth, _answer = np.unravel_index(_table.argmax(), _table.shape)
 _shown = np.flatnonzero((labels[1200:] == _truth) & (reader_answers == _answer))[:10]
 figure, axes = plt.subplots(1, len(_shown), figsize=(1.2 * len(_shown), 1.6), squeeze=False)
-for ax, i in zip(axes[0], _shown):
+for ax, i in zip(axes.ravel(), _shown):
     ax.imshow(digits.images[1200 + i], cmap="gray_r")
     ax.set_title(f"{_truth} → {_answer}")
     ax.axis("off")
