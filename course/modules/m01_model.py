@@ -30,6 +30,11 @@
 # "100% accurate"; make a model overfit in the model playground; and look at the mistakes a
 # model makes. Most answers are checked by the computer; one written answer is read by your
 # teacher.
+#
+# **How to answer:** each cell where you write code starts with names set to `...` (Python
+# shows it as `Ellipsis`). Replace each `...` with your answer and run the cell, then run the
+# check below it. The check tells you what to look at again; more checks run when your teacher
+# grades the notebook.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "words", "schema_version": 3}
 # ## Examples, labels and a model
@@ -124,13 +129,25 @@ from thinktwice.autograder import Score, checks
 # exactly one of the two parts, is checked at grading.
 _parts = (train_images, test_images, train_labels, test_labels)
 if not all(hasattr(_part, "__len__") for _part in _parts):
-    _lines = ["✘ The four parts have no answer yet: replace each ... with what train_test_split returns."]
+    _lines = [
+        "✘ The four parts have no answer yet:",
+        "   replace each ... with what train_test_split returns.",
+    ]
 elif len(train_images) != len(train_labels) or len(test_images) != len(test_labels):
-    _lines = ["✘ There should be exactly one label for each image, in both parts. Look again at the order of the four things train_test_split returns."]
+    _lines = [
+        "✘ There should be one label for each image, in both parts.",
+        "   Look again at the order of the four things train_test_split returns.",
+    ]
 elif len(test_images) not in (449, 450):
-    _lines = [f"✘ The test part holds {len(test_images)} images; a quarter of 1,797 is about 450. Look again at test_size."]
+    _lines = [
+        f"✘ The test part holds {len(test_images)} images; a quarter of 1,797 is about 450.",
+        "   Look again at test_size.",
+    ]
 else:
-    _lines = ["✔ The test part holds a quarter of the images, with one label for each.", "   These checks pass. More checks run when your teacher grades this notebook."]
+    _lines = [
+        "✔ The test part holds a quarter of the images, with one label for each.",
+        "   These checks pass. More checks run when your teacher grades this notebook.",
+    ]
 _form = Score(0, 0, _lines).report()
 ### BEGIN HIDDEN TESTS
 def _key(image):
@@ -240,7 +257,7 @@ model = KNeighborsClassifier(n_neighbors=1).fit(train_images, train_labels)
 train_accuracy = accuracy(model.predict(train_images), train_labels)
 test_accuracy = accuracy(model.predict(test_images), test_labels)
 ### END SOLUTION
-train_accuracy, test_accuracy
+print(train_accuracy, test_accuracy)
 
 # %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 3, "solution": false, "schema_version": 3}
 # Visible checks: both accuracies are numbers from 0 to 1. At grading, the check retrains a model
@@ -294,7 +311,7 @@ Score(sum(_part.points for _part in _parts), 3)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex3-after", "schema_version": 3}
 # Look at your two numbers. The training accuracy is exactly 1, a perfect 100%, and it would be
-# for any images at all: when the model is asked about a training image, the closest training
+# for almost any data: when the model is asked about a training image, the closest training
 # image is that very image, so it just looks up the label it was given. A score on the training
 # data shows how well a model *remembers*. Only the test accuracy shows how well it does on
 # images it has never seen, which is what you want to know before you use it. Computer
@@ -315,7 +332,7 @@ accuracy_10 = model_10.score(test_images, test_labels)
 model_1000 = KNeighborsClassifier(n_neighbors=1).fit(train_images[:1000], train_labels[:1000])
 accuracy_1000 = model_1000.score(test_images, test_labels)
 ### END SOLUTION
-accuracy_10, accuracy_1000
+print(accuracy_10, accuracy_1000)
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both are numbers from 0 to 1. At grading they are compared with models the
@@ -387,7 +404,7 @@ reader_test_accuracy = ...  # your answer: a number from 0 to 1
 ### BEGIN SOLUTION
 reader_test_accuracy = reader.score(images[1200:], labels[1200:])
 ### END SOLUTION
-reader_test_accuracy
+print(reader_test_accuracy)
 
 # %% nbgrader={"grade": true, "grade_id": "ex5-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Visible check: reader_test_accuracy is a number from 0 to 1. The value is checked at grading.
@@ -404,12 +421,10 @@ checks.close_to(
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex6-text", "schema_version": 3}
-# The reader's questions fit every one of its 1,200 training images, even the oddly written
-# ones, so it scores perfectly on them. On images it never saw, it gets many wrong. When a model
-# does much better on its training data than on new data, it is **overfitting**: it has learned
-# the details and accidents of its training examples instead of the pattern behind them [2].
-# Very flexible models, which can fit almost any pattern, overfit easily unless they have a lot
-# of data [2].
+# Put the company's number beside yours. When a model does much better on its training data than
+# on new data, it is **overfitting**: it has learned the details and accidents of its training
+# examples instead of the pattern behind them [2]. Very flexible models, which can fit almost any
+# pattern, overfit easily unless they have a great deal of data [2].
 #
 # ### Exercise 6 · What does the 100% show? (2 points)
 #
@@ -433,9 +448,16 @@ claim_statements = "b, c, d"
 # %% nbgrader={"grade": true, "grade_id": "ex6-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible check: the answer is text made of letters from a to e. Which letters are right is
 # checked at grading; a wrong letter takes away as much as a right one gives.
-_picked = claim_statements.replace(",", " ").split() if isinstance(claim_statements, str) else None
-if _picked and all(_letter.lower() in ("a", "b", "c", "d", "e") for _letter in _picked):
-    _lines = ["✔ claim_statements is made of letters from a to e.", "   It is scored when your teacher grades this notebook."]
+_picked = None
+if isinstance(claim_statements, str):
+    _picked = claim_statements.lower().replace(",", " ").split()
+if claim_statements is ...:
+    _lines = ['✘ claim_statements has no answer yet: replace the ... with letters, such as "a, e".']
+elif _picked and all(_letter in ("a", "b", "c", "d", "e") for _letter in _picked):
+    _lines = [
+        "✔ claim_statements is made of letters from a to e.",
+        "   It is scored when your teacher grades this notebook.",
+    ]
 else:
     _lines = ['✘ claim_statements should be letters from a to e as text, such as "a, e".']
 _form = Score(0, 0, _lines).report()
@@ -505,7 +527,7 @@ from sklearn.metrics import ConfusionMatrixDisplay
 
 reader = DecisionTreeClassifier(random_state=0).fit(images[:1200], labels[:1200])
 reader_answers = reader.predict(images[1200:])
-ConfusionMatrixDisplay.from_predictions(labels[1200:], reader_answers, colorbar=False)
+ConfusionMatrixDisplay.from_predictions(labels[1200:], reader_answers, cmap="Blues", colorbar=False)
 plt.show()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex8-text2", "schema_version": 3}
@@ -560,11 +582,12 @@ _table = confusion_matrix(labels[1200:], reader_answers)
 np.fill_diagonal(_table, 0)
 _truth, _answer = np.unravel_index(_table.argmax(), _table.shape)
 _shown = np.flatnonzero((labels[1200:] == _truth) & (reader_answers == _answer))[:10]
-figure, axes = plt.subplots(1, len(_shown), figsize=(1.2 * len(_shown), 1.6), squeeze=False)
+figure, axes = plt.subplots(2, 5, figsize=(8, 3.8))
+for ax in axes.ravel():
+    ax.axis("off")
 for ax, i in zip(axes.ravel(), _shown):
     ax.imshow(digits.images[1200 + i], cmap="gray_r")
     ax.set_title(f"{_truth} → {_answer}")
-    ax.axis("off")
 plt.show()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "task": true, "points": 0, "locked": true, "grade_id": "ex9-text", "schema_version": 3}
