@@ -483,7 +483,8 @@ checks.choice(
 # so you can see the whole model at once: the shading shows the answer it would give at each
 # place. The model is again a nearest-neighbour model, but now **k** neighbours vote: with
 # k = 1 each place takes the label of its single nearest training point, with k = 15 the label
-# most of its 15 nearest points have. Your points are your own: your neighbour's are different.
+# most of its 15 nearest points have. Your points are your own: the person next to you has
+# different ones.
 #
 # 1. Try at least five different settings of the three sliders, and watch the training and test
 #    accuracy each time.
