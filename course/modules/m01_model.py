@@ -55,6 +55,7 @@
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "data", "schema_version": 3}
 import matplotlib.pyplot as plt
+import numpy as np
 from sklearn.datasets import load_digits
 
 digits = load_digits()
@@ -120,8 +121,6 @@ train_images, test_images, train_labels, test_labels = train_test_split(
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex1-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
-import numpy as np
-
 from thinktwice.autograder import Score, checks
 
 # Visible check: the test images are a quarter of the 1,797 (449 or 450 of them), and there is
@@ -573,23 +572,23 @@ _mark.report()
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "mistakes-text", "schema_version": 3}
-# Here are test images of the reader's most common mistake: each shows the true digit and, after
-# the arrow, what the reader answered. Look at them closely before you answer the last question.
+# The cell below shows up to ten test images of the mistake you found: each with its true digit
+# and, after the arrow, what the reader answered. (If no images appear, answer exercise 8 first:
+# the cell shows the square you chose.) Look at them closely before you answer the last question.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "mistakes", "schema_version": 3}
-from sklearn.metrics import confusion_matrix
-
-_table = confusion_matrix(labels[1200:], reader_answers)
-np.fill_diagonal(_table, 0)
-_truth, _answer = np.unravel_index(_table.argmax(), _table.shape)
-_shown = np.flatnonzero((labels[1200:] == _truth) & (reader_answers == _answer))[:10]
-figure, axes = plt.subplots(2, 5, figsize=(8, 3.8))
-for ax in axes.ravel():
-    ax.axis("off")
-for ax, i in zip(axes.ravel(), _shown):
-    ax.imshow(digits.images[1200 + i], cmap="gray_r")
-    ax.set_title(f"{_truth} → {_answer}")
-plt.show()
+_truth, _answer = mixed_up_truth, mixed_up_answer
+if all(isinstance(_digit, int | np.integer) for _digit in (_truth, _answer)):
+    _mistakes = (labels[1200:] == _truth) & (reader_answers == _answer)
+    _shown = np.flatnonzero(_mistakes)[:10]
+    if len(_shown):
+        figure, axes = plt.subplots(2, 5, figsize=(8, 3.8))
+        for ax in axes.ravel():
+            ax.axis("off")
+        for ax, i in zip(axes.ravel(), _shown):
+            ax.imshow(digits.images[1200 + i], cmap="gray_r")
+            ax.set_title(f"{_truth} → {_answer}")
+        plt.show()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "task": true, "points": 0, "locked": true, "grade_id": "ex9-text", "schema_version": 3}
 # ### Exercise 9 · Explain the mistakes (3 points, read by your teacher)
