@@ -623,7 +623,7 @@ if all(isinstance(_digit, int | np.integer) for _digit in (_truth, _answer)):
 # into a thick vertical stroke, which is what a 1 looks like. The tree only asks about a few
 # squares, so if those squares are inked in the middle it answers 1. I would not expect the
 # same accuracy on my handwriting: the test images came from the same few writers and the same
-# forms as the training images, and my 1s and 7s look different. I would ask the company: on
+# forms as the training images, and other people shape their 8s and 1s in other ways. I would ask the company: on
 # which images did you measure the 100%, and were any of them used to train the reader?
 # ### END SOLUTION
 
