@@ -145,7 +145,9 @@ elif len(test_images) not in (449, 450):
 else:
     _lines = ["✔ The test part holds a quarter of the images, with one label for each."]
     if not checks.grading():
-        _lines.append("   These checks pass. More checks run when your teacher grades this notebook.")
+        _lines.append(
+            "   These checks pass. More checks run when your teacher grades this notebook."
+        )
 print("\n".join(_lines))
 ### BEGIN HIDDEN TESTS
 def _key(image):
