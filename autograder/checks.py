@@ -50,8 +50,22 @@ def grading() -> bool:
     return os.environ.get("NBGRADER_EXECUTION") == "autograde"
 
 
-def _more_at_grading() -> str:
-    return "   " + _("These checks pass. More checks run when your teacher grades this notebook.")
+_said_in_cell: list = [None]
+
+
+def _more_at_grading() -> list[str]:
+    """The note that more checks run at grading, once per notebook cell (none outside IPython)."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover - IPython comes with nbgrader
+        shell = None
+    cell = shell.execution_count if shell is not None else None
+    if cell is not None and _said_in_cell[0] == cell:
+        return []
+    _said_in_cell[0] = cell
+    return ["   " + _("These checks pass. More checks run when your teacher grades this notebook.")]
 
 
 def _same(got: Any, expected: Any, tol: float) -> bool:
@@ -99,7 +113,7 @@ def score_function(
             if case.hint:
                 feedback.append("   " + case.hint)
     if passed == len(cases) and not grading():
-        feedback.append(_more_at_grading())
+        feedback.extend(_more_at_grading())
     return Score(points * passed / len(cases), points, feedback).report()
 
 
@@ -137,7 +151,7 @@ def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -
     if _is_number(value) and low <= value <= high:
         lines = [f"{PASS} " + _("{name} is a number from {low:g} to {high:g}.")]
         if not grading():
-            lines.append(_more_at_grading())
+            lines.extend(_more_at_grading())
     elif value is ... or value is None:
         lines = [f"{FAIL} " + _("{name} has no answer yet: replace the ... with a number.")]
     elif _is_number(value):
@@ -171,7 +185,8 @@ def letters(answer: Any, name: str, options: str = "abcde") -> None:
             + _("{name} is a choice among the options {first} to {last}.").format(name=name, **span)
         )
         if not grading():
-            print(_more_at_grading())
+            for line in _more_at_grading():
+                print(line)
     elif answer is ... or answer is None or picked == set():
         print(
             f"{FAIL} "
