@@ -130,9 +130,9 @@ if _letter in ("a", "b", "c", "d"):
     _form = ["✔ proxy_meaning is one of the letters a to d."]
 else:
     _form = ['✘ proxy_meaning should be one letter from a to d, in quotes, such as "a".']
-if _form[0].startswith("✔") and not checks.grading():
+if _form[-1].startswith("✔") and not checks.grading():
     _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-Score(0, 0, _form).report()
+print("\n".join(_form))
 ### BEGIN HIDDEN TESTS
 checks.choice(
     proxy_meaning,
@@ -180,9 +180,9 @@ elif _names:
     _form = [f"✘ These are not column names: {_unknown}. Use the spellings given above."]
 else:
     _form = ['✘ proxy_columns should be a list of column names, such as ["hobby"].']
-if _form[0].startswith("✔") and not checks.grading():
+if _form[-1].startswith("✔") and not checks.grading():
     _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-Score(0, 0, _form).report()
+print("\n".join(_form))
 ### BEGIN HIDDEN TESTS
 _audit = BiasAudit().start()
 _gain = {f: _audit.single_accuracy_[f] - _audit.base_rate_ for f in FEATURES}
@@ -275,6 +275,7 @@ from thinktwice.widgets.bias_audit import group_error_rates
 
 _audit = BiasAudit().start()
 _truth = _audit.table_["qualified"][~_audit.train_]
+(_everyone,) = group_error_rates(_truth, _audit.decisions_, [0 for _ in _truth])
 _cases += [
     checks.Case(
         ([1, 1, 1, 0, 0, 0], [0, 1, 1, 0, 0, 0]),
@@ -291,7 +292,7 @@ _cases += [
     checks.Case(([], []), None, hint="What if there are no people at all?", hidden=True),
     checks.Case(
         (_truth, _audit.decisions_),
-        group_error_rates(_truth, _audit.decisions_, [0] * len(_truth))[0].false_negative_rate.value,
+        _everyone.false_negative_rate.value,
         hint="Look again at a long list of real decisions (numpy arrays of hundreds of applicants).",
         hidden=True,
     ),
@@ -331,21 +332,21 @@ fnr_b = false_negative_rate(truth[in_b], decided[in_b])
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both answers are numbers from 0 to 1. The values are checked at grading.
-checks.number_between(fnr_a, "fnr_a")
-checks.number_between(fnr_b, "fnr_b")
+checks.number_between(fnr_a, "fnr_a");
+checks.number_between(fnr_b, "fnr_b");
 ### BEGIN HIDDEN TESTS
-_rates = BiasAudit().start().rates_
+_rate_a, _rate_b = BiasAudit().start().rates_
 _parts = [
     checks.close_to(
         fnr_a,
-        _rates[0].false_negative_rate.value,
+        _rate_a.false_negative_rate.value,
         points=1,
         tol=0.005,
         hint="fnr_a: look again at which people you count: only group A's test applicants, and among them only the qualified ones.",
     ),
     checks.close_to(
         fnr_b,
-        _rates[1].false_negative_rate.value,
+        _rate_b.false_negative_rate.value,
         points=1,
         tol=0.005,
         hint="fnr_b: look again at which people you count: only group B's test applicants, and among them only the qualified ones.",
@@ -412,9 +413,9 @@ if _names and all(name in FEATURES for name in _names):
     _form = ["✔ keep is a list of column names."]
 else:
     _form = ['✘ keep should be a list of column names from exercise 2, such as ["hobby"].']
-if _form[0].startswith("✔") and not checks.grading():
+if _form[-1].startswith("✔") and not checks.grading():
     _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-Score(0, 0, _form).report()
+print("\n".join(_form))
 ### BEGIN HIDDEN TESTS
 _wanted = {"test_score", "experience"}
 _picked = set(_names or []) & set(FEATURES)
@@ -463,9 +464,9 @@ if _letters and _letters <= set("abcde"):
     _form = ["✔ true_statements is made of the letters a to e."]
 else:
     _form = ['✘ true_statements should be letters from a to e in quotes, such as "a, c".']
-if _form[0].startswith("✔") and not checks.grading():
+if _form[-1].startswith("✔") and not checks.grading():
     _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-Score(0, 0, _form).report()
+print("\n".join(_form))
 ### BEGIN HIDDEN TESTS
 checks.choice(
     true_statements,
