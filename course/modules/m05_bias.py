@@ -124,15 +124,20 @@ proxy_meaning = "b"
 # %% nbgrader={"grade": true, "grade_id": "ex1-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 from thinktwice.autograder import Score, checks
 
+
+def _say(ok, good, bad):
+    """Print whether an answer has the right form (it scores nothing; the value is graded)."""
+    print(f"✔ {good}" if ok else f"✘ {bad}")
+    if ok and not checks.grading():
+        print("   These checks pass. More checks run when your teacher grades this notebook.")
+
+
 # Visible check: the answer is one of the letters a to d. It is checked at grading.
-_letter = proxy_meaning.strip().lower() if isinstance(proxy_meaning, str) else None
-if _letter in ("a", "b", "c", "d"):
-    _form = ["✔ proxy_meaning is one of the letters a to d."]
-else:
-    _form = ['✘ proxy_meaning should be one letter from a to d, in quotes, such as "a".']
-if _form[-1].startswith("✔") and not checks.grading():
-    _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-print("\n".join(_form))
+_say(
+    isinstance(proxy_meaning, str) and proxy_meaning.strip().lower() in ("a", "b", "c", "d"),
+    "proxy_meaning is one of the letters a to d.",
+    'proxy_meaning should be one letter from a to d, in quotes, such as "a".',
+)
 ### BEGIN HIDDEN TESTS
 checks.choice(
     proxy_meaning,
@@ -171,18 +176,13 @@ proxy_columns = [f for f, a in audit.single_accuracy_.items() if a - audit.base_
 # %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 from thinktwice.widgets.bias_audit import FEATURES
 
-# Visible check: proxy_columns is a list of the five column names. It is checked at grading.
+# Visible check: proxy_columns is a list of column names. It is checked at grading.
 _names = list(proxy_columns) if isinstance(proxy_columns, list | tuple | set) else None
-if _names and all(name in FEATURES for name in _names):
-    _form = ["✔ proxy_columns is a list of column names."]
-elif _names:
-    _unknown = ", ".join(repr(n) for n in _names if n not in FEATURES)
-    _form = [f"✘ These are not column names: {_unknown}. Use the spellings given above."]
-else:
-    _form = ['✘ proxy_columns should be a list of column names, such as ["hobby"].']
-if _form[-1].startswith("✔") and not checks.grading():
-    _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-print("\n".join(_form))
+_say(
+    bool(_names) and all(name in FEATURES for name in _names),
+    "proxy_columns is a list of column names.",
+    'proxy_columns should be a list of names from the five above, such as ["hobby"].',
+)
 ### BEGIN HIDDEN TESTS
 _audit = BiasAudit().start()
 _gain = {f: _audit.single_accuracy_[f] - _audit.base_rate_ for f in FEATURES}
@@ -224,6 +224,7 @@ Score(2 * _share, 2, _lines or ["✔ Correct."]).report()
 # Here is the false positive rate as a Python function. `truth` is a list of 0s and 1s (who was
 # really qualified), `decided` the model's decisions, in the same order.
 
+
 # %% nbgrader={"grade": false, "grade_id": "fpr", "locked": true, "solution": false, "schema_version": 3}
 def false_positive_rate(truth, decided):
     """Of the people who were not qualified (truth 0), the share the model would hire."""
@@ -242,6 +243,7 @@ false_positive_rate([0, 0, 1, 0], [1, 0, 1, 0])  # 3 unqualified people, 1 of th
 # Write `false_negative_rate(truth, decided)`: of the people who were qualified (`truth` 1), the
 # share the model turns down (`decided` 0). Return `None` when nobody was qualified. The
 # function above is a good model to follow.
+
 
 # %% nbgrader={"grade": false, "grade_id": "ex3-answer", "locked": false, "solution": true, "schema_version": 3}
 def false_negative_rate(truth, decided):
@@ -314,7 +316,9 @@ decided = audit.decisions_  # the hiring model's decisions: 1 = hire
 group = audit.table_["group"][test]  # 0 = group A, 1 = group B
 in_a, in_b = group == 0, group == 1
 
-print("Test applicants:", len(truth), "of whom in group A:", in_a.sum(), "and in group B:", in_b.sum())
+print(
+    "Test applicants:", len(truth), "of whom in group A:", in_a.sum(), "and in group B:", in_b.sum()
+)
 print("False positive rate of group A:", round(false_positive_rate(truth[in_a], decided[in_a]), 3))
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex4-ask", "schema_version": 3}
@@ -332,8 +336,8 @@ fnr_b = false_negative_rate(truth[in_b], decided[in_b])
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both answers are numbers from 0 to 1. The values are checked at grading.
-checks.number_between(fnr_a, "fnr_a");
-checks.number_between(fnr_b, "fnr_b");
+_form_a = checks.number_between(fnr_a, "fnr_a")
+_form_b = checks.number_between(fnr_b, "fnr_b")
 ### BEGIN HIDDEN TESTS
 _rate_a, _rate_b = BiasAudit().start().rates_
 _parts = [
@@ -397,7 +401,10 @@ if not _kept:
     print("Write at least one column name in keep, above, then run this cell again.")
 else:
     decided_kept = audit.decide_with(_kept)
-    for name, decisions in (("All columns but the group", decided), ("Only " + ", ".join(_kept), decided_kept)):
+    for name, decisions in (
+        ("All columns but the group", decided),
+        ("Only " + ", ".join(_kept), decided_kept),
+    ):
         print(name)
         for rates in group_error_rates(truth, decisions, group):
             label = "A" if rates.group == 0 else "B"
@@ -407,15 +414,13 @@ else:
             )
 
 # %% nbgrader={"grade": true, "grade_id": "ex6-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
-# Visible check: keep is a list of the five column names. It is checked at grading.
+# Visible check: keep is a list of column names. It is checked at grading.
 _names = list(keep) if isinstance(keep, list | tuple | set) else None
-if _names and all(name in FEATURES for name in _names):
-    _form = ["✔ keep is a list of column names."]
-else:
-    _form = ['✘ keep should be a list of column names from exercise 2, such as ["hobby"].']
-if _form[-1].startswith("✔") and not checks.grading():
-    _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-print("\n".join(_form))
+_say(
+    bool(_names) and all(name in FEATURES for name in _names),
+    "keep is a list of column names.",
+    'keep should be a list of names from the five columns of exercise 2, such as ["hobby"].',
+)
 ### BEGIN HIDDEN TESTS
 _wanted = {"test_score", "experience"}
 _picked = set(_names or []) & set(FEATURES)
@@ -458,15 +463,13 @@ true_statements = "a, b, d"
 # %% nbgrader={"grade": true, "grade_id": "ex7-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible check: the answer is made of the letters a to e. It is checked at grading.
 _letters = (
-    set(true_statements.replace(",", " ").lower().split()) if isinstance(true_statements, str) else set()
+    true_statements.replace(",", " ").lower().split() if isinstance(true_statements, str) else []
 )
-if _letters and _letters <= set("abcde"):
-    _form = ["✔ true_statements is made of the letters a to e."]
-else:
-    _form = ['✘ true_statements should be letters from a to e in quotes, such as "a, c".']
-if _form[-1].startswith("✔") and not checks.grading():
-    _form.append("   These checks pass. More checks run when your teacher grades this notebook.")
-print("\n".join(_form))
+_say(
+    bool(_letters) and set(_letters) <= set("abcde"),
+    "true_statements is made of the letters a to e.",
+    'true_statements should be letters from a to e in quotes, such as "a, c".',
+)
 ### BEGIN HIDDEN TESTS
 checks.choice(
     true_statements,
