@@ -25,7 +25,7 @@
 # **What you will do:** predict whether removing the column is enough; audit a hiring model in
 # the bias audit (guess each person's group back from the other columns, then compare the
 # model's mistakes across groups); write a function that measures one kind of mistake; retrain
-# the model without more columns and see what changes; and write a short reply to the company.
+# the model on fewer columns and see what changes; and write a short reply to the company.
 # Most answers are checked by the computer; the last one is read by your teacher.
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "words", "schema_version": 3}
