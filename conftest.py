@@ -2,7 +2,8 @@
 
 The source folders (``widgets/`` ...) map onto ``thinktwice.*`` only when installed, so pytest's
 doctest collection, left to itself, would import a second copy of each module under the folder's
-name. This hook collects every docstring example under ``widgets/`` through the installed import.
+name. This hook collects every docstring example under ``widgets/`` and ``autograder/``
+through the installed import.
 """
 
 from importlib import import_module
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from _pytest.doctest import DoctestModule
 
-PACKAGES = {"widgets": "thinktwice.widgets"}
+PACKAGES = {"widgets": "thinktwice.widgets", "autograder": "thinktwice.autograder"}
 ROOT = Path(__file__).parent
 
 
@@ -26,7 +27,7 @@ class PackageDoctests(DoctestModule):
 
 
 def pytest_collect_file(file_path: Path, parent):
-    """Collect the examples of ``widgets/*.py`` as doctests of the installed package."""
+    """Collect the examples of ``widgets/*.py`` and ``autograder/*.py`` as doctests."""
     if file_path.suffix == ".py" and file_path.parent.name in PACKAGES:
         if file_path.parent.parent == ROOT:
             return PackageDoctests.from_parent(parent, path=file_path)

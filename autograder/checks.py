@@ -121,17 +121,18 @@ def close_to(
     return Score(0, points, [f"{FAIL} " + _("Not yet.") + (" " + hint if hint else "")]).report()
 
 
-def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> Score:
+def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -> None:
     """Check the form of a numeric answer: is ``value`` a number from ``low`` to ``high``.
 
-    It scores nothing (the value itself is checked at grading) and says so.
+    It prints what it found and returns nothing: the value itself is checked at grading, by the
+    hidden check that ends the cell. (A cell whose last result were a zero would read, to
+    ``nbgrader validate``, as a failed test.)
 
     Examples
     --------
     >>> number_between(0.4, "rair_by_hand")
     ✔ rair_by_hand is a number from 0 to 1.
        These checks pass. More checks run when your teacher grades this notebook.
-    0
     """
     if _is_number(value) and low <= value <= high:
         lines = [f"{PASS} " + _("{name} is a number from {low:g} to {high:g}.")]
@@ -144,8 +145,47 @@ def number_between(value: Any, name: str, low: float = 0.0, high: float = 1.0) -
     else:
         lines = [f"{FAIL} " + _("{name} should be a number, not {kind}.")]
     kind = type(value).__name__
-    lines = [line.format(name=name, low=low, high=high, kind=kind) for line in lines]
-    return Score(0, 0, lines).report()
+    for line in lines:
+        print(line.format(name=name, low=low, high=high, kind=kind))
+
+
+def letters(answer: Any, name: str, options: str = "abcde") -> None:
+    """Check the form of a multiple-choice answer: one or more of the letters in ``options``.
+
+    Like :func:`number_between`, it prints what it found and returns nothing; the choice itself
+    is checked at grading.
+
+    Examples
+    --------
+    >>> letters("b, d", "claim_breakers")
+    ✔ claim_breakers is a choice among the options a to e.
+       These checks pass. More checks run when your teacher grades this notebook.
+    >>> letters("f", "claim_breakers")
+    ✘ claim_breakers should use only the letters a to e, such as "b" or "b, d".
+    """
+    picked = _letters(answer)
+    span = {"first": options[0], "last": options[-1]}
+    if picked and picked <= set(options):
+        print(
+            f"{PASS} "
+            + _("{name} is a choice among the options {first} to {last}.").format(name=name, **span)
+        )
+        if not grading():
+            print(_more_at_grading())
+    elif answer is ... or answer is None or picked == set():
+        print(
+            f"{FAIL} "
+            + _('{name} has no answer yet: replace the ... with letters, such as "b".').format(
+                name=name
+            )
+        )
+    else:
+        print(
+            f"{FAIL} "
+            + _(
+                '{name} should use only the letters {first} to {last}, such as "b" or "b, d".'
+            ).format(name=name, **span)
+        )
 
 
 def _letters(answer: Any) -> set[str] | None:
@@ -297,7 +337,8 @@ def activity_score(activity: Activity, points: float, by: str = "credit") -> Sco
     except EvidenceError as error:
         return Score(0, points, [f"{FAIL} " + str(error)]).report()
     share = outcome.fraction if by == "credit" else outcome.completion
-    mark = PASS if share >= 1 else FAIL
+    # Every step done earns the tick, even when some steps earned part of their credit.
+    mark = PASS if share >= 1 or outcome.completion >= 1 else FAIL
     progress = activity.progress(outcome)
     return Score(points * share, points, [f"{mark} {progress}", *outcome.feedback]).report()
 
@@ -323,6 +364,7 @@ __all__ = [
     "close_to",
     "digest",
     "grading",
+    "letters",
     "matches_digest",
     "number_between",
     "learner_trials",

@@ -33,12 +33,8 @@ class Score:
 
     def _repr_html_(self) -> str:
         # JupyterLab shows this; nbgrader reads the plain-text number above.
-        if not self.max_points:
-            text = _("Checked the form of your answer; it is scored when your teacher grades.")
-        else:
-            text = _("{points:g} of {total:g} points").format(
-                points=self.points, total=self.max_points
-            )
+        points = round(self.points, 1)
+        text = _("{points:g} of {total:g} points").format(points=points, total=self.max_points)
         return f"<span class='tt-score'>{html.escape(text)}</span>"
 
     def report(self) -> Score:

@@ -6,8 +6,10 @@ several learners this script builds the view (timed as the first render, once pe
 first learner, and again for each later one) and times every call of the tour, as wall-clock time
 and as the process's CPU time (which the other load on a shared machine does not inflate). The
 first render is measured as a learner meets it, in a fresh Python process: importing the activity
-and then building its view, as the notebook cell does. The goal is under 50 ms at p95 for every
-activity's handlers and under 2 s for a first render. The last lines are::
+and then building its view, as the notebook cell does; a view that shows a notice at once and
+builds the rest in the background (the OOD probe) is timed until it is ``ready``, when the learner
+can start. The goal is under 50 ms at p95 for every activity's handlers and under 2 s for a first
+render. The last lines are::
 
     RESULT widget_first_render_s_worst <seconds>
     RESULT widget_p95_ms_worst <milliseconds>
@@ -50,14 +52,18 @@ warnings.simplefilter("ignore")
 start = time.perf_counter()
 import thinktwice.widgets as tw
 cls = getattr(tw, sys.argv[1])
-imported = time.perf_counter()
-cls("bench-first", folder=tempfile.mkdtemp()).view()
-print(json.dumps([imported - start, time.perf_counter() - imported]))
+imported, imported_cpu = time.perf_counter(), time.process_time()
+view = cls("bench-first", folder=tempfile.mkdtemp()).view()
+ready = getattr(view, "ready", None)  # a view that finishes building in the background
+if ready is not None:
+    ready.wait(120)
+built, built_cpu = time.perf_counter() - imported, time.process_time() - imported_cpu
+print(json.dumps([imported - start, built, built_cpu]))
 """
 
 
-def first_render(name: str) -> tuple[float, float]:
-    """Seconds to import the activity and to build its view, in a fresh process."""
+def first_render(name: str) -> tuple[float, float, float]:
+    """Seconds to import the activity and to build its view (wall, then CPU), in a fresh process."""
     run = subprocess.run(
         [sys.executable, "-c", _FIRST_RENDER, name],
         capture_output=True,
@@ -65,8 +71,8 @@ def first_render(name: str) -> tuple[float, float]:
         timeout=300,
         check=True,
     )
-    imported, built = json.loads(run.stdout.splitlines()[-1])
-    return imported, built
+    imported, built, built_cpu = json.loads(run.stdout.splitlines()[-1])
+    return imported, built, built_cpu
 
 
 def time_activity(cls, learners: int) -> tuple[list[float], list[float]]:
@@ -101,11 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"{'activity':<24} {'import s':>8} {'view s':>8} {'steps':>6} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'max ms':>8} {'cpu p50':>8} {'cpu p95':>8}"
+        f"{'max ms':>8} {'cpu p50':>8} {'cpu p95':>8} {'view cpu':>8}"
     )
     worst, worst_render = 0.0, 0.0
     for name, cls in chosen.items():
-        imported, built = first_render(name)
+        imported, built, built_cpu = first_render(name)
         wall, cpu = time_activity(cls, args.learners)
         p95 = percentile(wall, 0.95)
         worst, worst_render = max(worst, p95), max(worst_render, built)
@@ -113,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<24} {imported:>8.2f} {built:>8.2f} {len(wall):>6} "
             f"{statistics.median(wall):>8.1f} "
             f"{p95:>8.1f} {max(wall):>8.1f} {statistics.median(cpu):>8.1f} "
-            f"{percentile(cpu, 0.95):>8.1f}"
+            f"{percentile(cpu, 0.95):>8.1f} {built_cpu:>8.2f}"
         )
     print(f"RESULT widget_first_render_s_worst {worst_render:.2f}")
     print(f"RESULT widget_p95_ms_worst {worst:.1f}")

@@ -111,7 +111,7 @@ def _cmd_demo(args) -> int:
 def _cmd_lab(args) -> int:
     from .lab import run_lab
 
-    return run_lab(args.dir, port=args.port, open_browser=args.browser)
+    return run_lab(args.dir, port=args.port, open_browser=args.browser, teacher=args.teacher)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,8 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="new folder for the demo course")
     p.set_defaults(func=_cmd_demo)
 
-    p = sub.add_parser("lab", help="set up a course in DIR and start JupyterLab on 127.0.0.1")
+    p = sub.add_parser(
+        "lab",
+        help="set up a course in DIR/course and start JupyterLab on 127.0.0.1 for the learner "
+        "(DIR/learner) or, with --teacher, for the teacher",
+    )
     p.add_argument("dir", metavar="DIR", help="folder for the lab (made if missing)")
+    p.add_argument(
+        "--teacher",
+        action="store_true",
+        help="the teacher's view: the course folder, Formgrader and Create Assignment",
+    )
     p.add_argument("--port", type=int, default=8888, help="port (default: 8888)")
     p.add_argument("--browser", action="store_true", help="open a web browser")
     p.set_defaults(func=_cmd_lab)

@@ -91,8 +91,20 @@ def settle(page) -> None:
 
 
 def assert_not_blank(locator, path: Path, min_std: float = 20.0) -> None:
-    """Screenshot ``locator`` to ``path`` and check it is not a blank box."""
-    settle(locator.page)
+    """Screenshot ``locator`` to ``path`` and check it is not a blank box.
+
+    The notebook scrolls inside its own panel, so a view taller than the window would lose its
+    top: the window is made tall enough for the whole view first.
+    """
+    page = locator.page
+    viewport = page.viewport_size
+    box = locator.bounding_box()
+    if viewport and box and box["height"] > viewport["height"] - 300:
+        page.set_viewport_size({"width": viewport["width"], "height": int(box["height"]) + 600})
+        locator.scroll_into_view_if_needed()
+    settle(page)
     locator.screenshot(path=str(path))
+    if viewport and page.viewport_size != viewport:
+        page.set_viewport_size(viewport)
     pixels = np.asarray(Image.open(path).convert("L"), dtype=float)
     assert pixels.std() > min_std, f"{path} looks blank (std {pixels.std():.1f})"

@@ -89,17 +89,38 @@ def serve(command, *, url, env, log_path, cwd=None):
                 proc.wait()
 
 
-@pytest.fixture
-def lab(tmp_path):
-    """`thinktwice lab` running on a free port of 127.0.0.1: yields (base URL, lab folder)."""
+def _thinktwice_lab(tmp_path, *options):
+    """Start `thinktwice lab lab` as `make lab` does: a relative folder, from ``tmp_path``."""
     port = _free_port()
     env = dict(os.environ, JUPYTER_TOKEN=TOKEN, HOME=str(tmp_path / "home"))
     env.pop("JUPYTER_CONFIG_DIR", None)
     thinktwice = Path(sys.executable).with_name("thinktwice")
-    command = [str(thinktwice), "lab", str(tmp_path / "lab"), "--port", str(port)]
+    command = [str(thinktwice), "lab", "lab", "--port", str(port), *options]
     base = f"http://127.0.0.1:{port}"
-    with serve(command, url=f"{base}/api/status", env=env, log_path=tmp_path / "lab.log"):
-        yield base, tmp_path / "lab"
+    name = "teacher" if options else "learner"
+    return base, serve(
+        command, url=f"{base}/api/status", env=env, log_path=tmp_path / f"{name}.log", cwd=tmp_path
+    )
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """`thinktwice lab lab` (the learner's view) on a free port: yields (base URL, workspace).
+
+    The workspace is ``lab/learner``, the folder JupyterLab serves and the assignment list
+    fetches to; the course is in ``lab/course``.
+    """
+    base, server = _thinktwice_lab(tmp_path)
+    with server:
+        yield base, tmp_path / "lab" / "learner"
+
+
+@pytest.fixture
+def teacher_lab(tmp_path, lab):
+    """`thinktwice lab lab --teacher` on the same lab as ``lab``: yields (base URL, course)."""
+    base, server = _thinktwice_lab(tmp_path, "--teacher")
+    with server:
+        yield base, tmp_path / "lab" / "course"
 
 
 CHROMIUM_ARGS = [

@@ -49,6 +49,37 @@ def test_the_ensemble_is_accurate_on_digits_it_never_saw():
     assert accuracy.min() > 0.95, accuracy
 
 
+def test_the_stored_network_is_the_network_training_gives():
+    # If this fails the network or scikit-learn's training changed: run
+    # dm.store_network() and check that the evidence logs in data/evidence_v1 still replay.
+    trained, stored = dm.train_network(), dm.stored_network()
+    assert stored.n_iter_ == trained.n_iter_
+    layers = zip(
+        trained.coefs_ + trained.intercepts_, stored.coefs_ + stored.intercepts_, strict=True
+    )
+    for mine, kept in layers:
+        np.testing.assert_allclose(kept, mine, rtol=1e-9, atol=1e-12)
+    images, _target = dm.digits()
+    np.testing.assert_allclose(
+        stored.predict_proba(images), trained.predict_proba(images), rtol=1e-9, atol=1e-12
+    )
+    assert stored.predict(images[:50]).tolist() == trained.predict(images[:50]).tolist()
+
+
+def test_a_fresh_process_builds_the_ensemble_without_training_the_network(monkeypatch):
+    from sklearn.neural_network import MLPClassifier
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("the network was trained again")
+
+    monkeypatch.setattr(MLPClassifier, "fit", refuse)
+    dm.ensemble.cache_clear()
+    ood_probe._clear_digits.cache_clear()
+    OutOfDistributionProbe.warm_up()
+    assert OutOfDistributionProbe.trained()
+    assert dm.ensemble().models[0].predict_proba(np.zeros((1, 64))).shape == (1, 10)
+
+
 def test_a_reading_counts_dissenters_by_hand(tmp_path):
     probe = OutOfDistributionProbe("aiko", folder=tmp_path).start()
     proba = np.zeros((5, 1, 10))

@@ -1,7 +1,6 @@
 """The model playground: its seeded data, fits, grading, view, and a real browser run."""
 
 import re
-import time
 
 import numpy as np
 import pytest
@@ -53,9 +52,7 @@ def test_label_noise_flips_exactly_that_share_and_only_training_labels(tmp_path)
 
 @pytest.mark.parametrize("learner", ["aiko", "ben", "chie", "dai", "emi", "fumi"])
 def test_the_lessons_hold_for_every_variant(tmp_path, learner):
-    started = time.perf_counter()
     playground = _playground(tmp_path, learner)
-    assert time.perf_counter() - started < 0.5
     assert playground.y_test_.mean() == pytest.approx(0.5, abs=0.1)
     overfit = playground.fit_setting(*OVERFIT)
     # One neighbour memorises every training label, flipped ones included.

@@ -61,7 +61,7 @@ def call_html(probe: Probe, call: TrustCall, number: int) -> str:
     reading = probe.reading
     facts = _(
         "Probe {n} was {what}. The network said {digit} with {confidence} confidence; {k} of "
-        "{total} models named another digit than the majority."
+        "{total} models named another digit than the most common one."
     ).format(
         n=number,
         what=probe_what(probe),
@@ -87,7 +87,13 @@ def call_html(probe: Probe, call: TrustCall, number: int) -> str:
             "It is not a digit at all, so whatever digit the network names is made up, "
             "however confident it sounds."
         )
-        if reading.dissenters:
+        if reading.confidence < 0.5:
+            lesson = _(
+                "It is not a digit at all, so whatever digit the network names is made up. "
+                "This time the network's low confidence was a warning too; on static and "
+                "letters it is often sure."
+            )
+        elif reading.dissenters:
             lesson += " " + _(
                 "The models' disagreement was the warning sign; the confidence was not."
             )
@@ -109,7 +115,7 @@ def reading_html(reading: Reading) -> str:
     names = member_names()
     summary = _(
         "The neural network says {digit} with {confidence} confidence. {k} of {n} models name "
-        "another digit than the majority ({majority}); the models' average confidence in "
+        "another digit than the most common one ({majority}); the models' average confidence in "
         "{majority} is {mean}."
     ).format(
         digit=reading.answer,
@@ -135,7 +141,7 @@ def chart_key() -> str:
         title=html.escape(_("Each model's digit (on top of its bar) and its confidence")),
         key=html.escape(
             _(
-                "Solid blue bar: the model names the majority digit. Hatched orange-red bar: "
+                "Solid blue bar: the model names the most common digit. Hatched orange-red bar: "
                 "it names another digit."
             )
         ),
@@ -172,7 +178,7 @@ def reading_chart(reading: Reading) -> str:
     )
     alt = _(
         "Bar chart of each model's confidence. {parts}. {k} of {n} models name another digit "
-        "than the majority, {majority}."
+        "than the most common one, {majority}."
     ).format(parts=parts, k=reading.dissenters, n=len(reading.votes), majority=reading.majority)
     return chart_key() + "<br>" + figure_tag(figure, alt)
 
@@ -327,8 +333,10 @@ class OutOfDistributionProbeView(ActivityView):
         """Train the models, start the activity and show it (run in a background thread)."""
         try:
             self.activity.events()  # starts the activity, training the models first
-            _warm_up()
             self._show()
+            # The first chart is needed only once the learner asks the models: show the
+            # probe first, then pay matplotlib's start-up while they look at it.
+            _warm_up()
         except (EvidenceError, OSError) as error:
             self.notice.value = html.escape(
                 _("Your work could not be read: {error}").format(error=error)

@@ -165,7 +165,7 @@ def summary_html(release: Release) -> str:
     )
     caption = html.escape(release.setting.describe())
     return (
-        f"<table class='tt-table'><caption>{caption}</caption>{body}</table>"
+        f"{kit.TABLE_CSS}<table class='tt-table'><caption>{caption}</caption>{body}</table>"
         f"<p role='status'><b>{html.escape(verdict)}</b></p>"
     )
 

@@ -192,7 +192,7 @@ class ShortcutLabView(ActivityView):
                 _(
                     "You are building a model that tells the handwritten digits {a} and {b} "
                     "apart, from noisy scans. Every training picture of {marked} came from "
-                    "another scanner that stamps a small bright mark on it. Train the model, "
+                    "another scanner that stamps a small black mark on it. Train the model, "
                     "test it, then change the test pictures and see what happens. (The digits "
                     "are scikit-learn's copy of the UCI handwritten digits data, with noise "
                     "added.)"
@@ -247,6 +247,8 @@ class ShortcutLabView(ActivityView):
         self.chart.layout = w.Layout(width="430px", flex="0 0 auto")
         self.table = w.HTML()
         self.table.add_class("tt-accuracy-table")
+        # Beside the chart when there is room for its columns, below it otherwise.
+        self.table.layout = w.Layout(min_width="340px", flex="1 1 340px")
         self.reveal = button(_("Show which pixels the model relies on"), "tt-reveal")
         self.reveal.layout.align_self = "flex-start"
         self.importance = w.HTML()
@@ -300,7 +302,7 @@ class ShortcutLabView(ActivityView):
                 self.train,
                 self.test,
                 self.result,
-                w.HBox([self.chart, self.table]),
+                w.HBox([self.chart, self.table], layout=w.Layout(flex_flow="row wrap")),
                 self.reveal,
                 w.HBox([self.importance, self.importance_text]),
                 self.locate_label,

@@ -363,6 +363,56 @@ class OutOfDistributionProbe(Activity):
         image = np.asarray(pixels, dtype=float).reshape(1, dm.PIXELS)
         return _readings(dm.ensemble().proba(image))[0]
 
+    def read_all(self, images) -> list[Reading]:
+        """What the models say about many 8x8 images at once; nothing is logged.
+
+        Parameters
+        ----------
+        images : array-like
+            Pictures of shape ``(n, 8, 8)`` or ``(n, 64)``, values from 0 (blank) to 1 (ink),
+            such as those of :meth:`examples`.
+        """
+        images = np.asarray(images, dtype=float).reshape(-1, dm.PIXELS)
+        return _readings(dm.ensemble().proba(images))
+
+    @staticmethod
+    def examples(kind: str, n: int, seed: int = 0) -> np.ndarray:
+        """``n`` pictures of one kind, shape ``(n, 8, 8)``, the same for the same ``seed``.
+
+        Parameters
+        ----------
+        kind : {"digit", "letter", "noise", "blank"}
+            Handwritten digits none of the models learned from, jittered letters, random static
+            or almost empty cards.
+        n : int
+            How many pictures.
+        seed : int
+            Seed of the random choice and jitter.
+
+        Examples
+        --------
+        >>> OutOfDistributionProbe.examples("noise", 3, seed=1).shape
+        (3, 8, 8)
+        """
+        rng = np.random.default_rng(seed)
+        if kind == DIGIT:
+            images, _target = dm.digits()
+            held_out = dm._split()[1]
+            chosen = rng.choice(held_out, n, replace=n > len(held_out))
+            return images[chosen].reshape(n, dm.SIDE, dm.SIDE)
+        makers = {
+            LETTER: lambda: dm.letter(str(rng.choice(sorted(dm.LETTERS))), rng),
+            NOISE: lambda: dm.noise(rng),
+            BLANK: lambda: dm.blank(rng),
+        }
+        if kind not in makers:
+            raise ActivityError(
+                _("A kind of picture is one of: {kinds}.").format(
+                    kinds=", ".join((DIGIT, LETTER, NOISE, BLANK))
+                )
+            )
+        return np.stack([makers[kind]() for _ in range(n)])
+
     def answer(self, choice: str) -> None:
         """Answer the closing question with one of the keys of :data:`QUESTION`."""
         self.record("answer", {"choice": choice})

@@ -1,7 +1,7 @@
 """The shortcut lab: a model that learns a watermark instead of the digit (Clever Hans).
 
 Each learner builds a classifier that tells two handwritten digits apart. Every training picture
-of one of the two digits carries a small bright mark of two pixels at a seeded spot, as if those
+of one of the two digits carries a small black mark of two pixels at a seeded spot, as if those
 pictures came from a different source that stamps them. A logistic regression trained on these
 pictures scores almost perfectly on test pictures stamped the same way; when the mark stops
 matching the digit (removed, or moved to the other digit) its accuracy falls, while a model
