@@ -125,19 +125,8 @@ proxy_meaning = "b"
 from thinktwice.autograder import Score, checks
 
 
-def _say(ok, good, bad):
-    """Print whether an answer has the right form (it scores nothing; the value is graded)."""
-    print(f"✔ {good}" if ok else f"✘ {bad}")
-    if ok and not checks.grading():
-        print("   These checks pass. More checks run when your teacher grades this notebook.")
-
-
 # Visible check: the answer is one of the letters a to d. It is checked at grading.
-_say(
-    isinstance(proxy_meaning, str) and proxy_meaning.strip().lower() in ("a", "b", "c", "d"),
-    "proxy_meaning is one of the letters a to d.",
-    'proxy_meaning should be one letter from a to d, in quotes, such as "a".',
-)
+checks.letters(proxy_meaning, "proxy_meaning", options="abcd")
 ### BEGIN HIDDEN TESTS
 checks.choice(
     proxy_meaning,
@@ -175,6 +164,14 @@ proxy_columns = [f for f, a in audit.single_accuracy_.items() if a - audit.base_
 
 # %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 from thinktwice.widgets.bias_audit import FEATURES
+
+
+def _say(ok, good, bad):
+    """Print whether an answer has the right form (it scores nothing; the value is graded)."""
+    print(f"✔ {good}" if ok else f"✘ {bad}")
+    if ok and not checks.grading():
+        print("   These checks pass. More checks run when your teacher grades this notebook.")
+
 
 # Visible check: proxy_columns is a list of column names. It is checked at grading.
 _names = list(proxy_columns) if isinstance(proxy_columns, list | tuple | set) else None
@@ -336,8 +333,8 @@ fnr_b = false_negative_rate(truth[in_b], decided[in_b])
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible checks: both answers are numbers from 0 to 1. The values are checked at grading.
-_form_a = checks.number_between(fnr_a, "fnr_a")
-_form_b = checks.number_between(fnr_b, "fnr_b")
+checks.number_between(fnr_a, "fnr_a")
+checks.number_between(fnr_b, "fnr_b")
 ### BEGIN HIDDEN TESTS
 _rate_a, _rate_b = BiasAudit().start().rates_
 _parts = [
@@ -462,14 +459,7 @@ true_statements = "a, b, d"
 
 # %% nbgrader={"grade": true, "grade_id": "ex7-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible check: the answer is made of the letters a to e. It is checked at grading.
-_letters = (
-    true_statements.replace(",", " ").lower().split() if isinstance(true_statements, str) else []
-)
-_say(
-    bool(_letters) and set(_letters) <= set("abcde"),
-    "true_statements is made of the letters a to e.",
-    'true_statements should be letters from a to e in quotes, such as "a, c".',
-)
+checks.letters(true_statements, "true_statements")
 ### BEGIN HIDDEN TESTS
 checks.choice(
     true_statements,
