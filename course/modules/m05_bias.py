@@ -481,8 +481,8 @@ checks.choice(
 # column can be both useful for the job and tied to the group. The second model also shows a
 # deeper problem: it still learnt from biased past decisions, so it now turns down many
 # qualified people of *both* groups. PAIR's explorable makes the same points: training on
-# past data bakes in past bias, and hiding the protected attribute does not remove it;
-# sometimes including the attribute, to measure and correct the bias, can even reduce
+# past data bakes in past bias, and hiding the protected attribute does not always stop the
+# model discriminating; it even shows a case where including the attribute reduces
 # discrimination [1]. What helps is to measure: compare the mistakes for every group, as you
 # did, and question where the labels came from.
 
