@@ -11,6 +11,7 @@ from thinktwice.widgets import _view_kit as kit
 from thinktwice.widgets._snapshot import snapshot_html
 from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.bias_audit import (
+    FEATURES,
     JUDGEMENTS,
     PROXY_SIZES,
     QUESTIONS,
@@ -90,6 +91,25 @@ def test_the_group_blind_model_turns_down_qualified_people_of_the_wronged_group_
         gap = rates[wronged].false_negative_rate.value - rates[other].false_negative_rate.value
         assert gap > 0.15
         assert audit.wronged_answer_ == f"{wronged}-fn"
+
+
+def test_a_model_without_the_proxies_narrows_the_gap_and_logs_nothing(tmp_path):
+    """Module 5 retrains without the proxies: the gap in false negative rates shrinks."""
+    for learner in ("aiko", "ben", "chie"):
+        audit = BiasAudit(learner, folder=tmp_path / learner).start()
+        assert np.array_equal(audit.decide_with(list(reversed(FEATURES))), audit.decisions_)
+        truth = audit.table_["qualified"][~audit.train_]
+        group = audit.table_["group"][~audit.train_]
+
+        def gap(decided, truth=truth, group=group):
+            a, b = group_error_rates(truth, decided, group)
+            return abs(a.false_negative_rate.value - b.false_negative_rate.value)
+
+        legitimate = audit.decide_with(["test_score", "experience"])
+        assert gap(legitimate) < gap(audit.decisions_) - 0.05
+    assert not (tmp_path / "aiko" / FILENAME).exists()
+    with pytest.raises(ActivityError, match="no column called"):
+        audit.decide_with(["postcode"])
 
 
 def test_the_recorded_labels_carry_the_historical_bias():

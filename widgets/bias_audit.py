@@ -241,8 +241,12 @@ class BiasAudit(Activity):
     ----------
     table_ : dict of ndarray
         The learner's invented applicants (see the module's datasheet).
+    train_ : ndarray of bool
+        True for the applicants the models learn from; the others are the test applicants.
     base_rate_ : float
         Accuracy of always guessing the larger group, on the held-out half.
+    decisions_ : ndarray of 0/1
+        The main model's decisions on the test applicants (1 is "hire").
     rates_ : list of GroupRates
         The main model's error rates per group, on the held-out half, against ``qualified``.
     fits_ : list of ProxyFit
@@ -278,8 +282,6 @@ class BiasAudit(Activity):
 
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
-        from sklearn.linear_model import LogisticRegression
-
         self.table_ = make_applicants(seed)
         n = len(self.table_["group"])
         self.train_ = np.random.default_rng(seed + 1).permutation(n) < n // 2
@@ -289,9 +291,7 @@ class BiasAudit(Activity):
         self._cache: dict[tuple[str, ...], ProxyFit] = {}
         self.single_accuracy_ = {f: self._fit((f,)).accuracy for f in FEATURES}
 
-        features = self._design(FEATURES)
-        model = LogisticRegression().fit(features[self.train_], self.table_["hired"][self.train_])
-        self.decisions_ = model.predict(features[~self.train_])
+        self.decisions_ = self._decide(FEATURES)
         self.rates_ = group_error_rates(
             self.table_["qualified"][~self.train_], self.decisions_, group_test
         )
@@ -317,6 +317,33 @@ class BiasAudit(Activity):
             accuracy = float((model.predict(x[~self.train_]) == y[~self.train_]).mean())
             self._cache[features] = ProxyFit(features, accuracy, self.base_rate_)
         return self._cache[features]
+
+    def _decide(self, features: tuple[str, ...]) -> np.ndarray:
+        from sklearn.linear_model import LogisticRegression
+
+        x, hired = self._design(features), self.table_["hired"]
+        model = LogisticRegression().fit(x[self.train_], hired[self.train_])
+        return model.predict(x[~self.train_])
+
+    def decide_with(self, features) -> np.ndarray:
+        """The decisions on the test applicants of a hiring model that sees only ``features``.
+
+        It is trained like the main model, on the recorded (biased) labels of the same half of
+        the applicants, so that a learner can test what removing more columns changes. Nothing
+        is logged: this is a computation, not a graded step.
+
+        Parameters
+        ----------
+        features : list of str
+            Names from :data:`FEATURES`.
+
+        Returns
+        -------
+        ndarray of 0/1
+            1 for "hire", in the order of the test applicants (as :attr:`decisions_`).
+        """
+        self._ensure_started()
+        return self._decide(self._features(features))
 
     # -- answer keys ---------------------------------------------------------------------------
     @property
