@@ -390,7 +390,7 @@ class RelianceTrialView(ActivityView):
             html.escape(_("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases))
         )
         case = trial.current
-        alt = _("A handwritten digit with visual noise, case {k} of {n}").format(
+        alt = _("A handwritten digit, 8 by 8 squares, case {k} of {n}").format(
             k=trial.position + 1, n=trial.n_cases
         )
         self.image.value = style.digit_tag(case.pixels(), alt, size=160, css_class="tt-digit")

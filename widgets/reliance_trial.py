@@ -89,7 +89,7 @@ def _check_selection(selected, confidence) -> None:
 class RelianceTrial(Activity):
     """A reliance trial on handwritten digits, with a real classifier as the AI advisor.
 
-    For each case the learner sees a noisy handwritten digit, the AI's advice on it (in a way set
+    For each case the learner sees a handwritten digit, the AI's advice on it (in a way set
     by ``mode``), and gives a final answer with their confidence. The measures of
     :mod:`thinktwice.widgets.measures` are computed from the completed cases; the answers are never
     graded, only how many cases were completed (:meth:`outcome`).
