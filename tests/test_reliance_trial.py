@@ -133,10 +133,10 @@ def test_form_a_cases_of_case_set_2_are_pinned(tmp_path):
     assert trial.case_set_ == 2
     assert trial.cases_ == make_cases(variant_seed("aiko", "reliance-trial", "A"), "A")
     assert [c.case_id for c in trial.cases_] == [
-        *("A2-920", "A2-751", "A2-1257", "A2-1601", "A2-330", "A2-850"),
-        *("A2-78", "A2-1294", "A2-938", "A2-1209", "A2-268", "A2-1313"),
+        *("A2-1722", "A2-751", "A2-1257", "A2-788", "A2-1697", "A2-452"),
+        *("A2-109", "A2-1294", "A2-1717", "A2-1145", "A2-268", "A2-201"),
     ]
-    assert [c.ai for c in trial.cases_] == [5, 9, 4, 1, 5, 5, 0, 4, 9, 7, 1, 6]
+    assert [c.ai for c in trial.cases_] == [0, 9, 4, 5, 0, 6, 5, 4, 5, 7, 1, 5]
     other = RelianceTrial("aiko", mode="on-request", folder=tmp_path).start()
     assert {c.case_id for c in other.cases_} != {c.case_id for c in trial.cases_}
 

@@ -15,10 +15,11 @@ Set 2 (ids ``A2-1434``, the default)
     the images without noise, some moved one pixel left or right (no ink is lost), which people
     hardly notice and a model that learnt from centred digits often does. The AI's wrong cases
     are drawn only among *readable* images: a stronger model (a support vector machine that never
-    saw the image) reads the clean image right with at least 97% probability, and its ten nearest
-    neighbours in the data all show the same digit. Of the AI's right cases, one in four is a
-    *harder* image (that stronger model gives the true digit 50% to 90%), so that a careful learner
-    sometimes needs the AI too. The stronger model's probabilities are computed once and shipped
+    saw the image) gives the true digit of the clean image a probability of at least 95%, and the
+    image's ten nearest neighbours in the data all show that digit. Of the AI's right cases, one
+    in four is a *harder* image (the stronger model gives the true digit 40% to 80%), so that a
+    careful learner sometimes needs the AI too. The stronger model's probabilities are computed
+    once and shipped
     in ``data/digit_readability.json`` (:func:`write_readability` makes the file).
 
 Two parallel forms, A and B, show disjoint halves of the images. So that a before/after comparison
@@ -54,7 +55,7 @@ _POOL_SEED = 20251223
 #: moved otherwise (set 2), costs in confidence.
 _OTHER_DIGIT, _OTHER_CLEAN_RESULT, _OTHER_SHIFT = 0.05, 0.2, 0.02
 #: Set 2: a readable image, a harder one, and how sure the AI is at least when it is wrong.
-_READABLE, _HARDER, _SURE_WHEN_WRONG = 0.93, (0.4, 0.8), 0.5
+_READABLE, _HARDER, _SURE_WHEN_WRONG = 0.95, (0.4, 0.8), 0.5
 #: Set 2: of the AI's right cases, the share on harder images.
 _HARDER_SHARE = 0.25
 _READABILITY = Path(__file__).with_name("data") / "digit_readability.json"
