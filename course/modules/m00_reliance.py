@@ -120,7 +120,7 @@ trial.report()
 #
 # `trial.records()` is the list of your completed cases. Each record has the fields `first` (your
 # first answer), `ai` (the AI's advice), `final` (your final answer) and `truth` (the right digit):
-# for the first record, `records[0].first` is your first answer on case 1.
+# for a record `r`, `r.first` is your first answer on that case.
 #
 # Set `changed_share` to the share of your cases, between 0 and 1, in which your final answer
 # differs from your first answer. For example, if you changed your mind in 3 of 12 cases, it is
@@ -140,8 +140,8 @@ changed_share = (
 changed_share
 
 # %% nbgrader={"grade": true, "grade_id": "ex2-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
-# Checks the form: is changed_share a number from 0 to 1?
-checks.number_between(changed_share, "changed_share", 0, 1)
+# Checks the form only: is changed_share a number from 0 to 1? (Its point is given at grading.)
+_form = checks.number_between(changed_share, "changed_share", 0, 1)
 ### BEGIN HIDDEN TESTS
 _mine = checks.learner_trials(form="A")
 _expected = sum(r.final != r.first for r in _mine) / len(_mine) if _mine else None
@@ -244,8 +244,8 @@ rsr_by_hand = 1 / 2
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-rair-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
-# Checks the form: is rair_by_hand a number from 0 to 1?
-checks.number_between(rair_by_hand, "rair_by_hand", 0, 1)
+# Checks the form only: is rair_by_hand a number from 0 to 1? (Its point is given at grading.)
+_form = checks.number_between(rair_by_hand, "rair_by_hand", 0, 1)
 ### BEGIN HIDDEN TESTS
 checks.close_to(
     rair_by_hand,
@@ -258,8 +258,8 @@ checks.close_to(
 ### END HIDDEN TESTS
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-rsr-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
-# Checks the form: is rsr_by_hand a number from 0 to 1?
-checks.number_between(rsr_by_hand, "rsr_by_hand", 0, 1)
+# Checks the form only: is rsr_by_hand a number from 0 to 1? (Its point is given at grading.)
+_form = checks.number_between(rsr_by_hand, "rsr_by_hand", 0, 1)
 ### BEGIN HIDDEN TESTS
 checks.close_to(
     rsr_by_hand,
