@@ -39,7 +39,7 @@
 #
 # ## How the trial works
 #
-# 1. You see a small image of a handwritten digit: 8 by 8 squares of ink, shown large. Some
+# 1. You see a small image of a handwritten digit, a grid of 8 by 8 squares, shown large. Some
 #    digits sit one square to the left or right. Look carefully: most of them can be read. Pick
 #    the digit you think it is and say how sure you are. Then **lock in** your answer: it cannot be changed afterwards. Deciding
 #    before you see the AI's answer is a "cognitive forcing" design, shown to reduce
