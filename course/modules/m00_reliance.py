@@ -229,8 +229,9 @@ checks.score_function(over_reliance, _cases, points=2)
 # | 6 | 8 | 3 | 8 | 8 |
 #
 # Work out, with pencil and paper first, this learner's RAIR and RSR, and write them as numbers
-# between 0 and 1 (a fraction such as `1/4` is fine). Look back at the definitions above "Your
-# cases": for RAIR, which cases count, and in how many of those did the learner switch?
+# between 0 and 1 (a fraction such as `1/4` is fine). The definitions of RAIR and RSR are in the
+# section "Look back at your cases": for RAIR, which cases count, and in how many of those did the
+# learner switch to the AI?
 #
 # The test cells check that each answer is a number from 0 to 1; the values are checked at
 # grading.
