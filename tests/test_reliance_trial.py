@@ -1,5 +1,6 @@
 """The reliance trial model and its view, without a browser."""
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -629,7 +630,7 @@ def test_the_report_reads_without_a_kernel_and_the_model_never_loads_the_view(tm
     assert "Followed the AI when it was wrong (over-reliance): 100% (1 of 1)" in text
     assert "RelianceReport(" not in text and "<" not in text
     assert "<table class='tt-summary'><caption>" in markup
-    assert "<td>50% (1 of 2)</td>" in markup  # the AI's accuracy
+    assert re.search(r"<td[^>]*>50% \(1 of 2\)</td>", markup)  # the AI's accuracy
     code = (
         "import sys, tempfile; from thinktwice.widgets import RelianceTrial; "
         "t = RelianceTrial('aiko', folder=tempfile.mkdtemp()).start(); repr(t.report()); "

@@ -21,6 +21,8 @@ from .style import PALETTE, digit_tag, percent, undefined
 #: Display width of a review's digit images, in CSS pixels (10 per image pixel, kept sharp).
 REVIEW_IMAGE = 80
 RIGHT_MARK, WRONG_MARK = "✔", "✘"
+#: Cell spacing written into the tags: saved output and widget HTML have no notebook table style.
+_CELL = "padding:4px 12px;text-align:left;vertical-align:middle"
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,9 @@ def review_html(review: tuple[ReviewCase, ...]) -> str:
     """The learner's cases as a table: each image, the answers, the AI's mistakes marked."""
     if not review:
         return ""
-    head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in _review_header())
+    head = "".join(
+        f"<th scope='col' style='{_CELL}'>{html.escape(h)}</th>" for h in _review_header()
+    )
     rows = []
     for case in review:
         alt = _("Case {k}: a handwritten {digit}").format(k=case.number, digit=case.truth)
@@ -185,19 +189,22 @@ def review_html(review: tuple[ReviewCase, ...]) -> str:
         cells = []
         for k, (text, small) in enumerate(_cells(case)):
             wrong_ai = k == 1 and case.ai != case.truth
-            look = f" style='background:{PALETTE['orange']}33'" if wrong_ai else ""
+            shade = f";background:{PALETTE['orange']}33" if wrong_ai else ""
+            look = f" style='{_CELL}{shade}'"
             cls = " class='tt-ai-wrong'" if wrong_ai else ""
             extra = f"<br><small>{html.escape(small)}</small>" if small else ""
             cells.append(f"<td{cls}{look}>{html.escape(text)}{extra}</td>")
         rows.append(
-            f"<tr><th scope='row'>{case.number}</th><td>{image}</td>{''.join(cells)}"
-            f"<td><b>{case.truth}</b></td></tr>"
+            f"<tr><th scope='row' style='{_CELL}'>{case.number}</th>"
+            f"<td style='{_CELL}'>{image}</td>{''.join(cells)}"
+            f"<td style='{_CELL}'><b>{case.truth}</b></td></tr>"
         )
     caption = _("Your cases, one by one: the AI's mistakes are marked {mark} and shaded.").format(
         mark=WRONG_MARK
     )
     return (
-        f"<table class='tt-review'><caption>{html.escape(caption)}</caption>"
+        "<table class='tt-review' style='border-collapse:collapse;margin:0.5em 0'>"
+        f"<caption>{html.escape(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -277,8 +284,8 @@ def _note() -> str:
 def summary_html(summary: RelianceSummary, *, advice_optional: bool = False) -> str:
     """The figures as an HTML table with a caption and a note on "undefined"."""
     body = "".join(
-        f"<tr><th scope='row' style='text-align:left'>{html.escape(name)}</th>"
-        f"<td>{html.escape(value)}</td></tr>"
+        f"<tr><th scope='row' style='{_CELL}'>{html.escape(name)}</th>"
+        f"<td style='{_CELL}'>{html.escape(value)}</td></tr>"
         for name, value in summary_rows(summary, advice_optional=advice_optional)
     )
     return (
