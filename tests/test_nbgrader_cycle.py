@@ -89,12 +89,15 @@ def test_solution_full_marks_untouched_zero_partial_partial(released_course, tmp
     # Aiko's own numbers: first answers always right, final answers always the AI's.
     shown = unescape(html)
     assert len(re.findall("<table class=.tt-summary.>", shown)) == 2  # the view, and the report
+    # Both review every case with its image and the right digit, and read the figures out.
+    assert len(re.findall("class=.tt-review-digit.", shown)) == 24
+    assert shown.count("you followed it on 4 of its 4 mistakes") == 2
     for name, value in [
         ("Your accuracy alone (first answers)", "100% (12 of 12)"),
         ("The AI's accuracy", "67% (8 of 12)"),
         ("Followed the AI when it was wrong (over-reliance)", "100% (4 of 4)"),
     ]:
-        assert re.search(f"{re.escape(name)}</th><td>{re.escape(value)}</td>", shown), name
+        assert re.search(f"{re.escape(name)}</th><td[^>]*>{re.escape(value)}</td>", shown), name
 
 
 def test_second_grade_run_keeps_grades(released_course, tmp_path):

@@ -26,7 +26,6 @@ from ._view_kit import ActivityView, MessageArea, guarded
 from .activity import ActivityError
 from .digit_cases import Explanation, explain
 from .i18n import _
-from .reliance_report import summary_html
 from .reliance_trial import DECIDE_FIRST, DELAYED, DONE, FIRST, ON_REQUEST, RelianceTrial
 
 _DIGITS = [str(d) for d in range(10)]
@@ -385,15 +384,13 @@ class RelianceTrialView(ActivityView):
             self.image.value = ""
             self.first_step.layout.display = "none"
             self.final_step.layout.display = "none"
-            self.summary.value = summary_html(
-                trial.summary(), advice_optional=trial.mode != DECIDE_FIRST
-            )
+            self.summary.value = trial.report()._repr_html_()
             return
         self.progress.value = "<b>{}</b>".format(
             html.escape(_("Case {k} of {n}").format(k=trial.position + 1, n=trial.n_cases))
         )
         case = trial.current
-        alt = _("A handwritten digit with visual noise, case {k} of {n}").format(
+        alt = _("A handwritten digit, 8 by 8 squares, case {k} of {n}").format(
             k=trial.position + 1, n=trial.n_cases
         )
         self.image.value = style.digit_tag(case.pixels(), alt, size=160, css_class="tt-digit")

@@ -30,11 +30,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .activity import Activity, ActivityError, Outcome
-from .digit_cases import FORMS, DigitCase, Explanation, _advisor, explain, make_cases
+from .digit_cases import (
+    CASE_SET,
+    CASE_SETS,
+    FORMS,
+    DigitCase,
+    Explanation,
+    _pools,
+    case_set_of,
+    explain,
+    make_cases,
+)
 from .i18n import _
 from .identity import variant_seed
 from .measures import RelianceSummary, Trial, summarize
-from .reliance_report import RelianceReport
+from .reliance_report import RelianceReport, ReviewCase
 
 #: The stages of one case, in order: before the advice, advice shown, all cases done.
 FIRST, FINAL, DONE = "first", "final", "done"
@@ -79,7 +89,7 @@ def _check_selection(selected, confidence) -> None:
 class RelianceTrial(Activity):
     """A reliance trial on handwritten digits, with a real classifier as the AI advisor.
 
-    For each case the learner sees a noisy handwritten digit, the AI's advice on it (in a way set
+    For each case the learner sees a handwritten digit, the AI's advice on it (in a way set
     by ``mode``), and gives a final answer with their confidence. The measures of
     :mod:`thinktwice.widgets.measures` are computed from the completed cases; the answers are never
     graded, only how many cases were completed (:meth:`outcome`).
@@ -108,6 +118,10 @@ class RelianceTrial(Activity):
         Number of cases.
     ai_wrong : int
         On how many of them the AI's advice is wrong.
+    case_set : int, optional
+        Which set of digit images to draw from (see :mod:`~thinktwice.widgets.digit_cases`). By
+        default the set the learner's evidence log already uses in this activity, else the
+        newest: a learner who began on older cases keeps them.
     folder : path-like, optional
         Assignment folder holding the evidence log; by default the current folder.
 
@@ -117,6 +131,8 @@ class RelianceTrial(Activity):
         The learner's cases, after :meth:`start`.
     seed_ : int
         The seed the cases were drawn from.
+    case_set_ : int
+        The set of digit images the cases come from.
 
     Notes
     -----
@@ -161,8 +177,8 @@ class RelianceTrial(Activity):
 
     @classmethod
     def warm_up(cls) -> None:
-        """Train the digit advisor that every learner's cases share (cached)."""
-        _advisor()
+        """Train the digit advisor and draw the images that every learner's cases share (cached)."""
+        _pools()
 
     def __init__(
         self,
@@ -175,6 +191,7 @@ class RelianceTrial(Activity):
         clock: Callable[[], float] = time.monotonic,
         n_cases: int = 12,
         ai_wrong: int = 4,
+        case_set: int | None = None,
         folder: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__(learner, folder=folder)
@@ -185,6 +202,7 @@ class RelianceTrial(Activity):
         self.clock = clock
         self.n_cases = n_cases
         self.ai_wrong = ai_wrong
+        self.case_set = case_set
 
     @property
     def activity(self) -> str:
@@ -207,10 +225,24 @@ class RelianceTrial(Activity):
             raise ValueError(f"delay must not be negative, not {self.delay!r}")
         # Module 0's learners keep the cases they had before modes existed: the seed is that of
         # form A (form B makes twins of the same draw), plus the mode and explanations if any.
+        if self.case_set is not None and self.case_set not in CASE_SETS:
+            raise ValueError(f"case_set must be one of {CASE_SETS}, not {self.case_set!r}")
         self.seed_ = variant_seed(self.learner_, self.name, "A", *self.activity.split("/")[2:])
-        self.cases_ = make_cases(self.seed_, self.form, self.n_cases, self.ai_wrong)
+        self.case_set_ = self.case_set or self._logged_case_set() or CASE_SET
+        self.cases_ = make_cases(self.seed_, self.form, self.n_cases, self.ai_wrong, self.case_set_)
         self._answers = {case.case_id: _Answers() for case in self.cases_}
         self._shown_at = self.clock()
+
+    def _logged_case_set(self) -> int | None:
+        """The case set of the first case this activity's log names, if any."""
+        for event in self.log_.events(self.activity):
+            case = event.data.get("case")
+            if isinstance(case, str):
+                try:
+                    return case_set_of(case)
+                except ValueError:
+                    continue
+        return None
 
     # -- checking and applying events ------------------------------------------------------------
     def _check(self, kind: str, data: dict) -> None:
@@ -425,4 +457,29 @@ class RelianceTrial(Activity):
         A notebook shows it as a table; saved output, nbgrader's feedback and nbconvert's HTML
         keep that table, with no kernel needed.
         """
-        return RelianceReport(self.summary(), advice_optional=self.mode != DECIDE_FIRST)
+        return RelianceReport(
+            self.summary(), advice_optional=self.mode != DECIDE_FIRST, review=self.review()
+        )
+
+    def review(self) -> tuple[ReviewCase, ...]:
+        """The completed cases as the learner looks back on them, with the right digits."""
+        self._ensure_started()
+        done = []
+        for number, case in enumerate(self.cases_, start=1):
+            a = self._answers[case.case_id]
+            if a.final is not None:
+                done.append(
+                    ReviewCase(
+                        number,
+                        case.image,
+                        a.first,
+                        a.first_confidence,
+                        case.ai,
+                        case.ai_confidence,
+                        a.final,
+                        a.final_confidence,
+                        case.truth,
+                        a.advice_seen,
+                    )
+                )
+        return tuple(done)
