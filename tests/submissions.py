@@ -161,7 +161,10 @@ def copy_course(course: Course, target: str | Path, cell_timeout: float | None =
 
 
 def cell_scores(course: Course) -> dict[tuple[str, str], tuple]:
-    """Every autograded cell's (auto score, needs manual grade), by (student, grade id)."""
+    """Every graded cell's (auto score, needs manual grade), by (student, grade id).
+
+    A rubric's task cell (0 points) is not a grade and is left out.
+    """
     from nbgrader.api import Gradebook
 
     scores = {}
@@ -172,5 +175,7 @@ def cell_scores(course: Course) -> dict[tuple[str, str], tuple]:
             except Exception:  # noqa: BLE001 - no submission for this student
                 continue
             for grade in submission.grades:
+                if not grade.max_score:
+                    continue
                 scores[(student.id, grade.name)] = (grade.auto_score, grade.needs_manual_grade)
     return scores

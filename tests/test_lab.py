@@ -10,6 +10,8 @@ import urllib.parse
 
 import pytest
 
+from thinktwice.course.build import modules
+
 from .conftest import lab_request as _request
 
 pytestmark = [pytest.mark.lab, pytest.mark.slow]
@@ -33,7 +35,8 @@ def test_learner_fetches_and_submits_module_0_and_teacher_collects_it(lab, teach
     listed = json.loads(_request(f"{base}/assignments?course_id=thinktwice")[1])
     assert listed["success"]
     released = [a for a in listed["value"] if a["status"] == "released"]
-    assert [a["assignment_id"] for a in released] == ["m00_reliance"]
+    # Every module of the course is released, in order.
+    assert [a["assignment_id"] for a in released] == [m.id for m in modules()]
 
     fetched = json.loads(_request(f"{base}/assignments/fetch", IDS)[1])
     assert fetched["success"], fetched
@@ -53,8 +56,9 @@ def test_learner_fetches_and_submits_module_0_and_teacher_collects_it(lab, teach
     )
     assert collected["success"], collected
     assert list((course / "submitted").iterdir()), "the teacher collected no submission"
-    (row,) = json.loads(_request(f"{teacher}/formgrader/api/assignments")[1])
-    assert row["num_submissions"] == 1
+    rows = {r["name"]: r for r in json.loads(_request(f"{teacher}/formgrader/api/assignments")[1])}
+    assert rows["m00_reliance"]["num_submissions"] == 1
+    assert sorted(rows) == [m.id for m in modules()]
     # The teacher's view is the course itself; it has no assignment list to fetch into it.
     assert _status(f"{teacher}/assignments?course_id=thinktwice") == 404
 
