@@ -73,7 +73,8 @@ TABLE_CSS = (
     "padding-bottom:0.3em}"
     ".tt-table th,.tt-table td{text-align:left;vertical-align:top;padding:0.15em 1.2em 0.15em 0;"
     "border-bottom:1px solid #ddd}"
-    ".tt-table thead th{border-bottom:2px solid #999}</style>"
+    ".tt-table thead th{border-bottom:2px solid #999}"
+    ".tt-table tbody td:first-child{white-space:nowrap}</style>"
 )
 
 

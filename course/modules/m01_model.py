@@ -202,7 +202,10 @@ _cases = [
         ([3, 5, 8, 8], [3, 6, 8, 9]),
         0.5,
         what="two of four answers right",
-        hint="Count the positions where the answer equals the truth, and divide by how many there are.",
+        hint=(
+            "Count the positions where the answer equals the truth,"
+            " and divide by how many there are."
+        ),
     ),
 ]
 ### BEGIN HIDDEN TESTS
