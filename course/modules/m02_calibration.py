@@ -412,14 +412,7 @@ always_half_true = "a, b, e"
 
 # %% nbgrader={"grade": true, "grade_id": "ex7-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Visible check: the answer is one or more letters from a to e. It is scored at grading.
-_picked = []
-if isinstance(always_half_true, str):
-    _picked = always_half_true.replace(",", " ").lower().split()
-if _picked and set(_picked) <= set("abcde"):
-    print("✔ always_half_true is made of letters from a to e.")
-    print("   It is scored when your teacher grades this notebook.")
-else:
-    print('✘ always_half_true should be letters from a to e as text, such as "a, d".')
+checks.letters(always_half_true, "always_half_true", options="abcde")
 ### BEGIN HIDDEN TESTS
 checks.choice(
     always_half_true,

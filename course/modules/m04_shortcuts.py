@@ -104,20 +104,6 @@ def show(pictures, titles):
     plt.show()
 
 
-def letters_form(answer, name, options):
-    """Print whether answer is made of letters from options (it scores nothing)."""
-    parts = answer.replace(",", " ").split() if isinstance(answer, str) else answer
-    span = f"letters from {min(options)} to {max(options)}"
-    listed = isinstance(parts, list | tuple | set)
-    if answer is ... or not parts:
-        print(f'✘ {name} has no answer yet: replace the ... with letters such as "a, d".')
-    elif listed and {str(p).strip().lower() for p in parts} <= set(options):
-        print(f"✔ {name} is made of {span}.")
-        print("   Which letters are right is checked when your teacher grades this notebook.")
-    else:
-        print(f'✘ {name} should be {span}, such as "a, d".')
-
-
 # Three training pictures of each digit, to look at.
 examples = np.concatenate([np.flatnonzero(y_train == 3)[:3], np.flatnonzero(y_train == 8)[:3]])
 show(X_train[examples], ["a 3" if d == 3 else "an 8" for d in y_train[examples]])
@@ -383,7 +369,7 @@ conclusions = "b, c, e"
 # %% nbgrader={"grade": true, "grade_id": "ex5-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
 # Checks that conclusions is made of letters from a to e; which letters are right is checked at
 # grading.
-letters_form(conclusions, "conclusions", "abcde")
+checks.letters(conclusions, "conclusions", options="abcde")
 ### BEGIN HIDDEN TESTS
 checks.choice(
     conclusions,
@@ -421,7 +407,7 @@ hans_tests = "b, c"
 
 # %% nbgrader={"grade": true, "grade_id": "ex6-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Checks that hans_tests is made of letters from a to d; which are right is checked at grading.
-letters_form(hans_tests, "hans_tests", "abcd")
+checks.letters(hans_tests, "hans_tests", options="abcd")
 ### BEGIN HIDDEN TESTS
 checks.choice(
     hans_tests,
