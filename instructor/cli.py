@@ -129,7 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     def modules_arg(p):
         p.add_argument(
-            "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+            "modules",
+            nargs="*",
+            metavar="ASSIGNMENT",
+            help="assignments: a folder of source/, or a module's number (default: all)",
         )
 
     p = sub.add_parser("init", help="make a new nbgrader course with the Think Twice modules")

@@ -1,4 +1,4 @@
-"""A teacher's course directory: an nbgrader course made from the Think Twice modules."""
+"""A teacher's course directory: any nbgrader course, made by ``thinktwice init`` or not."""
 
 from __future__ import annotations
 
@@ -58,9 +58,34 @@ def resolve_modules(names: list[str] | None) -> list[Module]:
         raise ThinkTwiceError(str(error)) from None
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """An assignment of a course: a Think Twice module, or any other nbgrader assignment.
+
+    Parameters
+    ----------
+    id : str
+        nbgrader's assignment name (its folder in ``source/``).
+    module : Module, optional
+        The Think Twice module it is, when it is one (matched by id).
+    """
+
+    id: str
+    module: Module | None = None
+
+    @property
+    def reliance_form(self) -> str | None:
+        """The reliance-trial form whose measures the export reads, for a module that has one."""
+        return self.module.reliance_form if self.module else None
+
+
 @dataclass
 class Course:
-    """An nbgrader course directory made by :func:`init_course`."""
+    """An nbgrader course directory: made by :func:`init_course`, ``nbgrader quickstart`` or hand.
+
+    Its assignments are the folders of ``source/``; the Think Twice modules among them are
+    recognised by their ids, and the others are graded, released and exported just the same.
+    """
 
     root: Path
 
@@ -74,9 +99,51 @@ class Course:
             )
         if not (path / CONFIG_FILE).is_file():
             raise ThinkTwiceError(
-                f"{path}: not a Think Twice course (no {CONFIG_FILE}; run `thinktwice init {root}`)"
+                f"{path}: not an nbgrader course (no {CONFIG_FILE}; make one with "
+                f"`thinktwice init {root}`)"
             )
         return cls(path)
+
+    def assignment_ids(self) -> list[str]:
+        """Every assignment of the course: Think Twice modules in course order, then the rest.
+
+        An assignment is a folder of ``source/`` (nbgrader's own rule) holding a notebook.
+        """
+        source = self.root / "source"
+        found = {
+            p.name
+            for p in (source.iterdir() if source.is_dir() else ())
+            if p.is_dir() and not p.name.startswith(".") and any(p.glob("*.ipynb"))
+        }
+        ordered = [m.id for m in modules() if m.id in found]
+        return ordered + sorted(found - set(ordered))
+
+    def assignments(self, names: list[str] | None = None) -> list[Assignment]:
+        """The assignments named (all of them when ``names`` is empty), or a clear error.
+
+        A name is an assignment's folder in ``source/``, or a Think Twice module's number or
+        short name (``0``, ``m00``) when that module is in the course.
+        """
+        known = self.assignment_ids()
+        by_id = {m.id: m for m in modules()}
+        if not names:
+            return [Assignment(a, by_id.get(a)) for a in known]
+        chosen = []
+        for name in names:
+            if name not in known:
+                try:
+                    alias = find_module(name).id
+                except UnknownModuleError:
+                    alias = None
+                if alias not in known:
+                    listed = ", ".join(known) or "none yet"
+                    raise ThinkTwiceError(
+                        f"unknown assignment {name!r}: no folder {name!r} in "
+                        f"{self.root / 'source'} (this course has: {listed})"
+                    )
+                name = alias
+            chosen.append(Assignment(name, by_id.get(name)))
+        return chosen
 
     @cached_property
     def config(self):
@@ -84,19 +151,39 @@ class Course:
         from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
         try:
-            return PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
+            config = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
         except (ConfigFileNotFound, SyntaxError, NameError) as error:
             raise ThinkTwiceError(f"{self.root / CONFIG_FILE}: cannot be read: {error}") from None
+        if "root" not in config.CourseDirectory:  # nbgrader quickstart leaves it to the cwd
+            config.CourseDirectory.root = str(self.root)
+        for name in ("header", "footer"):  # quickstart's are relative to the course folder
+            value = config.IncludeHeaderFooter.get(name)
+            if isinstance(value, str) and value and not os.path.isabs(value):
+                config.IncludeHeaderFooter[name] = str(self.root / value)
+        return config
+
+    @cached_property
+    def _coursedir(self):
+        from nbgrader.coursedir import CourseDirectory
+
+        return CourseDirectory(config=self.config)
 
     @property
     def course_id(self) -> str:
-        """The nbgrader course id."""
-        return self.config.CourseDirectory.course_id
+        """The nbgrader course id (nbgrader's default when the configuration names none)."""
+        return self._coursedir.course_id
+
+    @property
+    def exchange_root(self) -> Path:
+        """The root of nbgrader's exchange (nbgrader's default when the configuration has none)."""
+        from nbgrader.exchange.default.exchange import Exchange
+
+        return Path(Exchange(coursedir=self._coursedir, config=self.config).root)
 
     @property
     def db_url(self) -> str:
-        """The gradebook's database URL."""
-        return self.config.CourseDirectory.db_url
+        """The gradebook's database URL (nbgrader's default: ``gradebook.db`` in the course)."""
+        return self._coursedir.db_url
 
     def api(self):
         """The nbgrader API object (``NbGraderAPI``) for this course."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from thinktwice.widgets import EvidenceError, RelianceTrial
 from thinktwice.widgets.measures import MEASURE_NAMES, RelianceSummary
 
-from .course_dir import Course, ensure_tools_on_path, resolve_modules
+from .course_dir import Course, ensure_tools_on_path
 
 COLUMNS = ("student", "module", "score", "max_score", "cases", *MEASURE_NAMES)
 
@@ -34,7 +34,7 @@ def grade_rows(course: Course, module_names: list[str] | None = None) -> list[di
 
     ensure_tools_on_path()
     rows = []
-    chosen = resolve_modules(module_names)
+    chosen = course.assignments(module_names)
     with Gradebook(course.db_url, course_id=course.course_id) as gradebook:
         students = sorted(s.id for s in gradebook.students)
         for module in chosen:

@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
 
-from .course_dir import Course, ensure_tools_on_path, resolve_modules
+from .course_dir import Course, ensure_tools_on_path
 from .errors import ThinkTwiceError
 from .steps import StepReport, run_step
 
@@ -161,7 +161,7 @@ def generate_feedback(course: Course, module_names: list[str] | None = None):
     """
     api = _api(course)
     report = StepReport()
-    for module in resolve_modules(module_names):
+    for module in course.assignments(module_names):
         run_step(
             f"generating feedback for {module.id}", lambda m=module.id: api.generate_feedback(m)
         )

@@ -11,7 +11,7 @@ import warnings
 
 from tqdm import tqdm
 
-from .course_dir import Course, ensure_tools_on_path, resolve_modules
+from .course_dir import Course, ensure_tools_on_path
 from .errors import ThinkTwiceError
 from .hidden_tests import generate_feedback
 from .steps import StepReport, run_step
@@ -26,13 +26,8 @@ def release(
     """
     api = course.api()
     report = StepReport()
-    for module in resolve_modules(module_names):
-        if not course.folder("source", module.id).is_dir():
-            raise ThinkTwiceError(
-                f"{course.folder('source', module.id)}: no source for module {module.id!r} "
-                "in this course"
-            )
-        outbound = course.root / "exchange" / course.course_id / "outbound" / module.id
+    for module in course.assignments(module_names):
+        outbound = course.exchange_root / course.course_id / "outbound" / module.id
         if outbound.exists() and not force:
             report.skipped[module.id] = "already released (use --force to release again)"
             continue
@@ -48,7 +43,7 @@ def collect(course: Course, module_names: list[str] | None = None) -> StepReport
     """Collect learners' submissions of each released module from the exchange."""
     api = course.api()
     report = StepReport()
-    for module in resolve_modules(module_names):
+    for module in course.assignments(module_names):
         run_step(f"collecting {module.id}", lambda m=module.id: api.collect(m))
         report.done[module.id] = submitted_students(course, module.id)
     return report
@@ -115,7 +110,7 @@ def grade(
         WorkerStartError,
     )
 
-    chosen_modules = resolve_modules(module_names)
+    chosen_modules = course.assignments(module_names)
     if workers is not None and workers < 1:
         raise ThinkTwiceError(f"--workers must be at least 1, not {workers}")
     try:

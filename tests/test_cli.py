@@ -49,13 +49,13 @@ def test_wrong_input_is_one_line_without_traceback(args, status, words):
 
 def test_not_a_course_and_unknown_module(tmp_path, capsys):
     assert main(["release", "--course", str(tmp_path)]) == 1
-    assert "not a Think Twice course" in capsys.readouterr().err
+    assert "not an nbgrader course" in capsys.readouterr().err
     assert main(["init", str(tmp_path / "c")]) == 0
     overview = (tmp_path / "c" / "OVERVIEW.md").read_text("utf-8")
     assert all(f"## Module {m.number} · {m.title}" in overview for m in modules())
     assert main(["release", "--course", str(tmp_path / "c"), "m42"]) == 1
     err = capsys.readouterr().err
-    assert "unknown module 'm42'" in err and "m00_reliance" in err
+    assert "unknown assignment 'm42'" in err and "m00_reliance" in err
     assert main(["init", str(tmp_path / "c")]) == 1  # never overwrites a course
     assert "already holds a course" in capsys.readouterr().err
 
