@@ -20,8 +20,18 @@ from typing import Any
 
 import numpy as np
 
-from . import chart_checks
 from .activity import Activity, ActivityError, Outcome, unknown_action
+
+# Not "from . import chart_checks": that looks the name up on the package first, and the
+# package's lazy __getattr__ would then list the activities while this module is half imported,
+# leaving ChartDetective out of the cached list for the rest of the process.
+from .chart_checks import (
+    check_full_window,
+    check_proportional_sizes,
+    check_single_y_axis,
+    check_zero_baseline,
+    extract,
+)
 from .i18n import N_, _
 from .judgement import Judgement
 from .style import CATEGORY_COLOURS, PALETTE, new_figure
@@ -339,13 +349,13 @@ class ChartDetective(Activity):
         if not isinstance(summary, dict) or not isinstance(summary["axes"], list):
             raise TypeError("not a figure summary")
         if chart.trick == "truncated-axis":
-            problems = chart_checks.check_zero_baseline(summary, chart.y)
+            problems = check_zero_baseline(summary, chart.y)
         elif chart.trick == "dual-axes":
-            problems = chart_checks.check_single_y_axis(summary, series=2)
+            problems = check_single_y_axis(summary, series=2)
         elif chart.trick == "cherry-picked":
-            problems = chart_checks.check_full_window(summary, chart.x[0], chart.x[-1])
+            problems = check_full_window(summary, chart.x[0], chart.x[-1])
         else:
-            problems = chart_checks.check_proportional_sizes(summary, chart.y)
+            problems = check_proportional_sizes(summary, chart.y)
         return RedrawResult(not problems, tuple(problems), summary)
 
     def named_right(self, chart: int) -> bool:
@@ -389,7 +399,7 @@ class ChartDetective(Activity):
             raise ActivityError(
                 _("Pass a matplotlib figure, such as the fig that fig, ax = plt.subplots() makes.")
             )
-        return self.record("redraw", {"chart": chart, "figure": chart_checks.extract(figure)})
+        return self.record("redraw", {"chart": chart, "figure": extract(figure)})
 
     def code_example(self, chart: int) -> str:
         """Python code that draws ``chart``'s numbers and submits them as a redraw, as it runs.
