@@ -186,6 +186,7 @@ import matplotlib.pyplot as plt
 
 claim = detective.start().claim_
 months, sales = claim.months, claim.sales
+cups = dict(zip(months, sales))  # cups sold by month: cups["Jul"] is July's
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.bar(months[6:], sales[6:])
@@ -198,7 +199,7 @@ plt.show()
 # good as the numbers under it. Here are all twelve months the café sold cups this year:
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "claim-table", "schema_version": 3}
-for month, sold in zip(months, sales):
+for month, sold in cups.items():
     print(f"{month}: {sold} cups")
 print("The assistant's y axis starts at", claim.axis_start, "cups.")
 
@@ -213,15 +214,15 @@ print("The assistant's y axis starts at", claim.axis_start, "cups.")
 #    as the assistant drew them? A bar is drawn from the bottom of the axis, so its drawn height
 #    is its value minus where the axis starts.
 #
-# You may type the numbers in, or use `sales` and `claim.axis_start` (for example, `sales[6]`
-# is July's sales).
+# You may type the numbers in, or use `cups` and `claim.axis_start`: `cups["Jul"]` is the number
+# of cups sold in July.
 
 # %% nbgrader={"grade": false, "grade_id": "ex3-answer", "locked": false, "solution": true, "schema_version": 3}
 real_ratio = ...  # your answer: December's sales over July's, a number
 drawn_ratio = ...  # your answer: December's drawn bar height over July's, a number
 ### BEGIN SOLUTION
-real_ratio = sales[11] / sales[6]
-drawn_ratio = (sales[11] - claim.axis_start) / (sales[6] - claim.axis_start)
+real_ratio = cups["Dec"] / cups["Jul"]
+drawn_ratio = (cups["Dec"] - claim.axis_start) / (cups["Jul"] - claim.axis_start)
 ### END SOLUTION
 
 # %% nbgrader={"grade": true, "grade_id": "ex3-test", "locked": true, "points": 2, "solution": false, "schema_version": 3}
@@ -230,7 +231,8 @@ checks.number_between(real_ratio, "real_ratio", 0, 10)
 checks.number_between(drawn_ratio, "drawn_ratio", 0, 10)
 ### BEGIN HIDDEN TESTS
 _claim = ChartDetective().start().claim_
-_july, _december, _start = _claim.sales[6], _claim.sales[11], _claim.axis_start
+_july, _december = _claim.sales[_claim.first], _claim.sales[-1]
+_start = _claim.axis_start
 _real = _december / _july
 _drawn = (_december - _start) / (_july - _start)
 def _near(value, target):
@@ -321,7 +323,8 @@ _cases = [
 ]
 ### BEGIN HIDDEN TESTS
 _claim = ChartDetective().start().claim_
-_july, _december, _start = _claim.sales[6], _claim.sales[11], _claim.axis_start
+_july, _december = _claim.sales[_claim.first], _claim.sales[-1]
+_start = _claim.axis_start
 _cases += [
     checks.Case(
         (_july, _december, _start),
