@@ -24,7 +24,8 @@
 # 2. check a claim read off a chart ("sales tripled") by working out the real figure from the
 #    data, and measure how much the chart exaggerates it;
 # 3. say when a chart's y axis must start at 0 and when it need not;
-# 4. draw an honest bar chart with matplotlib: bars from 0, every value shown, both axes labelled.
+# 4. draw an honest bar chart with matplotlib (Python's best-known library for charts): bars
+#    from 0, every value shown, both axes labelled.
 #
 # **What you will do:** predict which of three charts mislead; name the trick in four charts
 # with the chart detective and redraw each one honestly; work out what the assistant's "sales
@@ -102,12 +103,14 @@ checks.activity_score(ChartDetective(), points=4)
 #
 # Look back at the three charts at the top.
 #
-# - **Chart A misleads.** Its y axis starts at 76%, so class 1B's bar looks about three times
-#   as long as class 1A's, although 83% is only 5 points more than 78%. It is a truncated axis.
+# - **Chart A misleads.** Its y axis starts at 76%, so class 1B's bar looks more than three
+#   times as long as class 1A's, although 83% is only 5 points more than 78%. It is a truncated
+#   axis.
 # - **Chart B does not mislead,** even though its y axis starts at 13 °C, not at 0. A line chart
 #   is read by where the line is and how steeply it rises or falls, not by the length of
-#   anything, so it need not start at 0. Its axis should cover the values the way that shows
-#   their changes clearly; starting at 0 °C would squash the day's rise into a flat line [2].
+#   anything, so it need not start at 0. Its axis should cover the range of the values, so that
+#   their changes show clearly; starting at 0 °C would squash the day's rise into a flat line
+#   [2].
 # - **Chart C does not mislead.** Its bars start at 0, so their lengths compare fairly.
 #
 # So the rule is not "every axis starts at 0". It is: **a value drawn as a length (a bar) must
@@ -209,10 +212,11 @@ print("The assistant's y axis starts at", claim.axis_start, "cups.")
 # A **ratio** says how many times one number is another: 30 is 3 times 10, so the ratio of 30 to
 # 10 is 3. "Tripled" means a ratio of 3.
 #
-# 1. `real_ratio`: how many times July's sales are December's sales?
-# 2. `drawn_ratio`: how many times the height of July's bar is the height of December's bar,
-#    as the assistant drew them? A bar is drawn from the bottom of the axis, so its drawn height
-#    is its value minus where the axis starts.
+# 1. `real_ratio`: December's sales divided by July's sales. It says how many times as many
+#    cups the café sold in December as in July.
+# 2. `drawn_ratio`: the height of December's bar divided by the height of July's bar, as the
+#    assistant drew them. A bar is drawn from the bottom of the axis, so its drawn height is its
+#    value minus where the axis starts.
 #
 # You may type the numbers in, or use `cups` and `claim.axis_start`: `cups["Jul"]` is the number
 # of cups sold in July.
@@ -318,7 +322,8 @@ _cases = [
         (80, 90, 70),
         8.0,
         what="80 to 90 on an axis from 70",
-        hint="Work out the two changes separately, each as a share of where it started, then divide.",
+        hint="Work out the two changes separately, each as a share of where it started,"
+        " then divide.",
     ),
 ]
 ### BEGIN HIDDEN TESTS
