@@ -41,8 +41,8 @@
 # ## Part 1 · When to follow, and when to keep your answer
 #
 # Japan's AI Basic Plan, approved by the Cabinet in December 2025 under the AI Promotion Act of
-# May 2025, wants people to use AI a great deal, and also names the risk that they rely on it
-# too much [1]. So the question is not "should I use AI?" but "when should I follow it?".
+# May 2025, wants AI to be used widely, and also names the risk that people rely on it too
+# much [1]. So the question is not "should I use AI?" but "when should I follow it?".
 #
 # Lee and See, two researchers of how people work with machines, argue that trust in a machine
 # should be *calibrated*: as high as the machine's real ability, and no higher [2]. Trusting it
@@ -261,7 +261,8 @@ if _gain is ...:
 elif _gain is None:
     print("You have no completed cases yet, so your team gain is undefined.")
 else:
-    print(f"Your team gain: {_gain:+.2f}. Your team beat both you alone and the AI alone: {_gain > 0}.")
+    print(f"Your team gain: {_gain:+.2f}.")
+    print("Your team beat both you alone and the AI alone:", _gain > 0)
 print("You predicted that it would:", predict_team_beats_both)
 print("Of the AI's mistakes, you followed:", trial.summary().over_reliance)
 print("You predicted this share:", predict_followed_share)
@@ -454,16 +455,23 @@ else:
 #   sort applications for help with rent, and a clerk signs off its advice. The AI wrongly marks a
 #   family as not eligible. Is it the clerk who signed, the town, the company that made the AI, or
 #   several of them? Would your answer change if the clerk had no time to check?
-# - **Who owns what an AI makes from other people's work?** Japan's Agency for Cultural Affairs
-#   published a general understanding of AI and copyright in 2024 [6]. It is not a law, and courts
-#   decide real cases, but it says roughly this. Japan's Copyright Act (Article 30-4) generally
-#   lets people use works to train an AI without asking, but not when the aim is to enjoy or
-#   reproduce what the works express, and not when it would unreasonably harm the copyright
-#   holder. Whether an AI's output infringes is judged as for any other work: is it similar to an
-#   existing work's creative expression, and was it based on that work? And something an AI makes
-#   on its own, with no creative contribution by a person, is not protected by copyright [6].
-#   So if you ask an AI for a poster in the style of an artist it learnt from, who owns the
-#   poster, and could it be a copy?
+# - **Who owns what an AI makes from other people's work?** *Intellectual property* means things
+#   people create with their minds, such as stories, music and pictures. *Copyright* is the right
+#   of a work's creator to decide who may copy or use it; to *infringe* it is to copy or use the
+#   work without that right.
+#   Japan's Agency for Cultural Affairs published a general understanding of AI and copyright in
+#   2024 [6]. It is not a law, and courts decide real cases, but it says roughly this:
+#   - **Training.** Japan's Copyright Act (Article 30-4) generally lets people use works to train
+#     an AI without asking. It does not allow this when part of the aim is to enjoy what the works express
+#     (for example, training an AI to put out pieces of the very works it learnt from), or when
+#     it would unreasonably harm the copyright holder.
+#   - **Using the output.** Whether an AI's output infringes is judged as for any other work: is
+#     it similar to the creative expression of an existing work, and was it based on that work?
+#   - **Owning the output.** Something an AI makes on its own, with no creative contribution by a
+#     person, is not protected by copyright.
+#
+#   So if you ask an AI for a poster in the style of an artist whose pictures it learnt from, is
+#   the poster yours? Could it be a copy of the artist's work?
 #
 # ### Exercise 6 · What the studies and the guideline say (2 points)
 #
