@@ -462,9 +462,9 @@ else:
 #   Japan's Agency for Cultural Affairs published a general understanding of AI and copyright in
 #   2024 [6]. It is not a law, and courts decide real cases, but it says roughly this:
 #   - **Training.** Japan's Copyright Act (Article 30-4) generally lets people use works to train
-#     an AI without asking. It does not allow this when part of the aim is to enjoy what the works express
-#     (for example, training an AI to put out pieces of the very works it learnt from), or when
-#     it would unreasonably harm the copyright holder.
+#     an AI without asking. It does not allow this when part of the aim is to enjoy what the
+#     works express (for example, training an AI to put out pieces of the very works it learnt
+#     from), or when it would unreasonably harm the copyright holder.
 #   - **Using the output.** Whether an AI's output infringes is judged as for any other work: is
 #     it similar to the creative expression of an existing work, and was it based on that work?
 #   - **Owning the output.** Something an AI makes on its own, with no creative contribution by a
