@@ -263,9 +263,15 @@ elif _gain is None:
 else:
     print(f"Your team gain: {_gain:+.2f}.")
     print("Your team beat both you alone and the AI alone:", _gain > 0)
-print("You predicted that it would:", predict_team_beats_both)
+if predict_team_beats_both is ...:
+    print("You left this prediction blank in Part 2.")
+else:
+    print("You predicted that it would:", predict_team_beats_both)
 print("Of the AI's mistakes, you followed:", trial.summary().over_reliance)
-print("You predicted this share:", predict_followed_share)
+if predict_followed_share is ...:
+    print("You left this prediction blank in Part 2.")
+else:
+    print("You predicted that you would follow this share:", predict_followed_share)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex4-text", "schema_version": 3}
 # ### Exercise 4 · What the advice did to your answers (2 points)
