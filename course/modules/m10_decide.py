@@ -45,9 +45,9 @@
 # much [1]. So the question is not "should I use AI?" but "when should I follow it?".
 #
 # Lee and See, two researchers of how people work with machines, argue that trust in a machine
-# should be *calibrated*: as high as the machine's real ability, and no higher [2]. Trusting it
-# more than it deserves leads people to lean on it when they should not; trusting it less leads
-# them to ignore it when it would have helped. Both are mistakes.
+# should be *calibrated*: matched to what the machine can really do, neither more nor less [2].
+# Trusting it more than it deserves leads people to lean on it when they should not; trusting it
+# less leads them to ignore it when it would have helped. Both are mistakes.
 #
 # **Appropriate reliance** means following the AI when it is right and you are not, and keeping
 # your own answer when you are right and it is not [3]. Look at the four situations:
@@ -121,8 +121,8 @@ checks.choice(
 #
 # The AI is the one from module 0: a logistic regression, a simple kind of machine-learning
 # model, that learnt from 240 digits of the scikit-learn digits data [7]. Its explanation is
-# honest about how it works: each square's push is the square's ink times the weight the model
-# learnt for that square.
+# honest about how it works: each square's push is the square's ink times a number the model
+# learnt for that square during its training.
 #
 # As in module 0, you lock in your own answer before you see the AI's, and then give your final
 # answer. Deciding first is a "cognitive forcing" design, shown to reduce over-reliance on AI [8].
@@ -330,8 +330,8 @@ Score(sum(part.points for part in _parts), 2)
 #
 # Here is what a study found. Bansal and colleagues asked people to solve tasks (such as deciding
 # whether a review is positive or negative) with the help of an AI about as accurate as the people
-# were, sometimes with explanations and sometimes without [4]. With the AI's help, the teams did a
-# little better than either the people or the AI alone. But explanations did **not** make the teams
+# were, sometimes with explanations and sometimes without [4]. With the AI's help, the teams did
+# better than either the people or the AI alone. But explanations did **not** make the teams any
 # better than that. What explanations did was make people more likely to accept the AI's advice,
 # **whether the advice was right or wrong** [4].
 #
