@@ -157,13 +157,19 @@ _cases = [
         (_three, ["a", "b"]),
         1,
         what="three rows, two of them the same",
-        hint="Only the row that no other row matches counts. Two rows that match each other are not unique.",
+        hint=(
+            "Only the row that no other row matches counts."
+            " Two rows that match each other are not unique."
+        ),
     ),
     checks.Case(
         (_three, ["b"]),
         0,
         what="one column that every row shares",
-        hint="When every row has the same value in the only column asked for, no row is unique.",
+        hint=(
+            "When every row has the same value in the only column asked for,"
+            " no row is unique."
+        ),
     ),
 ]
 ### BEGIN HIDDEN TESTS
@@ -461,13 +467,17 @@ Score(2 * _share, 2, _lines or ["✔ Correct."]).report()
 import numpy as np
 from sklearn.tree import DecisionTreeClassifier
 
+# Your 3,000 patients from the lab: the three columns the trees see (the birth date as a
+# number of days), and the diagnosis they must give.
 people = lab.people_
 columns = np.column_stack(
     [people["postcode"], people["sex"], people["birth_date"].astype("int64")]
 )
 diagnosis = people["diagnosis"]
 half = len(diagnosis) // 2
-in_training = np.arange(len(diagnosis)) < half  # True for the training people
+in_training = np.arange(len(diagnosis)) < half  # True for the first half: the training people
+
+# Both trees learn from the training people only.
 
 deep = DecisionTreeClassifier(random_state=0).fit(columns[:half], diagnosis[:half])
 shallow = DecisionTreeClassifier(max_depth=3, random_state=0).fit(
