@@ -131,8 +131,8 @@ checks.close_to(
 # as `["postcode", "sex"]`. It returns how many rows are unique on those columns, as a whole
 # number.
 #
-# A tip: for each row, make a *tuple* of its values in those columns, such as
-# `tuple(row[c] for c in columns)`. Two rows match when their tuples are equal. Count how often
+# A tip: for each row, make a *tuple* (a list of values that cannot change, written with round
+# brackets) of its values in those columns, such as `tuple(row[c] for c in columns)`. Two rows match when their tuples are equal. Count how often
 # each tuple appears, for example with a dictionary or with `collections.Counter`. Then count the
 # rows whose tuple appears only once.
 
@@ -440,7 +440,7 @@ Score(2 * _share, 2, _lines or ["✔ Correct."]).report()
 # another list with the same columns and names: a club, a school year book, a voter list. This
 # is the attack Sweeney made in Massachusetts [3], and the reason k matters. A group of several
 # rows protects only when its rows differ in what must stay secret: if every row of the group
-# had the same diagnosis, finding the group would be enough.
+# had the same diagnosis, finding the group would be enough [4].
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "memo-text", "schema_version": 3}
 # ## Part 4 · A model that remembers people
@@ -460,7 +460,7 @@ Score(2 * _share, 2, _lines or ["✔ Correct."]).report()
 # does far better on its training people than on new people has **memorised** them instead of
 # learning something that holds in general: this is called **overfitting**.
 #
-# Predict before you run it (not graded): will the deep tree be more confident of the real
+# Think before you run it: will the deep tree be more confident of the real
 # diagnosis for its training people than for new people?
 
 # %% nbgrader={"grade": false, "grade_id": "memo", "locked": true, "solution": false, "schema_version": 3}
@@ -506,7 +506,7 @@ for name, confidence in (("deep tree", deep_confidence), ("shallow tree", shallo
 # An attacker who knows a person's postcode, sex, birth date and diagnosis asks the deep tree
 # about them. The attacker's rule: "if the model is 100% sure of the real diagnosis (a
 # confidence of exactly 1), this person was in the training data". Guessing whether a person
-# was in a model's training data is called a **membership inference attack** [4].
+# was in a model's training data is called a **membership inference attack** [5].
 #
 # Use `deep_confidence` (one number per person) and `in_training` (`True` for training
 # people) to work out:
@@ -571,13 +571,13 @@ Score(sum(part.points for part in _parts), 2)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex8-text", "schema_version": 3}
-# If the attacker guessed at random, or always said "in the training data", the rule would be
-# right for about half of the people. Run the attack on the shallow tree in your head: its
-# confidence is about the same for both halves, so it gives the attacker little to go on.
+# If the attacker guessed at random, or always said "in the training data", they would be
+# right for about half of the people. The shallow tree's confidence is about the same for both
+# halves, so the same rule would tell the attacker little.
 # Google's PAIR team shows the same effect with small models you can play with: a model
 # trained on people's data can give away whether someone's data was used, and people who are
-# unusual in the data are the easiest to spot [5]. The researchers who first measured such
-# attacks found that models which overfit leak the most [4].
+# unusual in the data are the easiest to spot [6]. The researchers who first measured such
+# attacks found that models which overfit leak the most [5].
 #
 # ### Exercise 8 · What did the experiment show? (2 points)
 #
@@ -701,11 +701,15 @@ print(f"In your table, {_alone:.1%} of the people are alone on postcode, sex and
 # 3. Sweeney, L. (2002). k-anonymity: a model for protecting privacy. *International Journal of
 #    Uncertainty, Fuzziness and Knowledge-Based Systems*, 10(5), 557-570. (Quasi-identifiers
 #    and k-anonymity; linking Massachusetts hospital data with the Cambridge voter list.)
-# 4. Shokri, R., Stronati, M., Song, C., & Shmatikov, V. (2017). Membership inference attacks
+# 4. Machanavajjhala, A., Kifer, D., Gehrke, J., & Venkitasubramaniam, M. (2007). l-diversity:
+#    privacy beyond k-anonymity. *ACM Transactions on Knowledge Discovery from Data*, 1(1),
+#    article 3. (A k-anonymous group whose rows share the same sensitive value still gives
+#    that value away.)
+# 5. Shokri, R., Stronati, M., Song, C., & Shmatikov, V. (2017). Membership inference attacks
 #    against machine learning models. *IEEE Symposium on Security and Privacy*, 3-18. (An
 #    attacker who can only query a model can often tell whether a record was in its training
 #    data; overfitting is a main cause.)
-# 5. Pearce, A., & Jiang, E. (2020). *Why Some Models Leak Data*. Google People + AI Research
+# 6. Pearce, A., & Jiang, E. (2020). *Why Some Models Leak Data*. Google People + AI Research
 #    (PAIR), AI Explorables, pair.withgoogle.com/explorables/data-leak. (Models trained on
 #    people's data can reveal whether a person's data was used; unusual people, the outliers,
 #    are the most exposed; differential privacy limits the leak.)
