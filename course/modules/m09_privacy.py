@@ -573,11 +573,13 @@ Score(sum(part.points for part in _parts), 2)
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex8-text", "schema_version": 3}
 # If the attacker guessed at random, or always said "in the training data", they would be
 # right for about half of the people. The shallow tree's confidence is about the same for both
-# halves, so the same rule would tell the attacker little.
-# Google's PAIR team shows the same effect with small models you can play with: a model
-# trained on people's data can give away whether someone's data was used, and people who are
-# unusual in the data are the easiest to spot [6]. The researchers who first measured such
-# attacks found that models which overfit leak the most [5].
+# halves, so the same rule would tell the attacker little. The researchers who first measured
+# such attacks found that models which overfit leak more [5].
+#
+# Google's PAIR team shows the same effect in an explorable you can play with: a very flexible
+# model trained on the salaries of a few people memorises them, so anyone can read a person's
+# salary back from it, while a simpler model shows the trend without giving anyone away; and
+# unusual people, such as the newest hire, are the most exposed [6].
 #
 # ### Exercise 8 · What did the experiment show? (2 points)
 #
@@ -708,8 +710,9 @@ print(f"In your table, {_alone:.1%} of the people are alone on postcode, sex and
 # 5. Shokri, R., Stronati, M., Song, C., & Shmatikov, V. (2017). Membership inference attacks
 #    against machine learning models. *IEEE Symposium on Security and Privacy*, 3-18. (An
 #    attacker who can only query a model can often tell whether a record was in its training
-#    data; overfitting is a main cause.)
+#    data; models that overfit leak more.)
 # 6. Pearce, A., & Jiang, E. (2020). *Why Some Models Leak Data*. Google People + AI Research
-#    (PAIR), AI Explorables, pair.withgoogle.com/explorables/data-leak. (Models trained on
-#    people's data can reveal whether a person's data was used; unusual people, the outliers,
-#    are the most exposed; differential privacy limits the leak.)
+#    (PAIR), AI Explorables, pair.withgoogle.com/explorables/data-leak. (A flexible model
+#    trained on few people can memorise them and reveal their data; a simpler model shows broad
+#    trends; typical people are less exposed than unusual ones; training with differential
+#    privacy limits how much a model learns from any one person.)
