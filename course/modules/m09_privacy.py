@@ -478,7 +478,6 @@ half = len(diagnosis) // 2
 in_training = np.arange(len(diagnosis)) < half  # True for the first half: the training people
 
 # Both trees learn from the training people only.
-
 deep = DecisionTreeClassifier(random_state=0).fit(columns[:half], diagnosis[:half])
 shallow = DecisionTreeClassifier(max_depth=3, random_state=0).fit(
     columns[:half], diagnosis[:half]
