@@ -1,4 +1,4 @@
-"""The re-identification lab's graded steps: the most useful release with k >= 5, and the judgement."""
+"""The re-identification lab's graded steps: the most useful release with k >= 5, the judgement."""
 
 from thinktwice.widgets.reidentification import JUDGEMENT
 
