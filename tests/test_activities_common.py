@@ -352,3 +352,17 @@ def test_one_percentage_and_one_word_for_undefined():
     assert np.isnan(float("nan"))
     assert percent(None) == percent(float("nan")) == "undefined"
     assert percent(0.5) == "50%" and percent(0.125, 1) == "12.5%"
+
+
+def test_importing_a_submodule_first_does_not_leave_an_activity_out():
+    """``from thinktwice.widgets import chart_checks`` once cached the registry half built."""
+    code = textwrap.dedent(
+        """
+        import json
+        from thinktwice.widgets import chart_checks  # noqa: F401
+        import thinktwice.widgets as widgets
+        print(json.dumps(sorted(widgets.all_activities())))
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert set(json.loads(run.stdout.splitlines()[-1])) == set(ACTIVITIES)
