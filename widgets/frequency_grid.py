@@ -77,7 +77,7 @@ MAMMOGRAPHY = Rates(0.8, 90.0, 7.0)
 NAIVE = MAMMOGRAPHY.sensitivity / 100
 #: What the sliders allow, as (lowest, highest, step) in percent, by rate.
 LIMITS = {
-    "prevalence": (0.1, 30.0, 0.1),
+    "prevalence": (0.1, 50.0, 0.1),
     "sensitivity": (1.0, 100.0, 1.0),
     "false_positive": (0.0, 50.0, 0.5),
 }
