@@ -65,14 +65,11 @@ def grid_png(c: Counts) -> bytes:
 
 def _swatch(fill, dot: bool) -> str:
     colour = "rgb({},{},{})".format(*fill)
-    inner = (
-        "<span style='display:inline-block;width:6px;height:6px;margin:3px;background:#000'></span>"
-        if dot
-        else ""
-    )
+    inner = "<span style='width:4px;height:4px;background:#000'></span>" if dot else ""
     return (
-        f"<span aria-hidden='true' style='display:inline-block;width:12px;height:12px;"
-        f"vertical-align:middle;background:{colour}'>{inner}</span>"
+        f"<span aria-hidden='true' style='display:inline-flex;align-items:center;"
+        f"justify-content:center;width:12px;height:12px;vertical-align:middle;"
+        f"background:{colour}'>{inner}</span>"
     )
 
 
@@ -141,7 +138,7 @@ def _slider(key: str, description: str) -> w.FloatSlider:
             description=description,
             readout_format=".1f",
             continuous_update=False,
-            layout=w.Layout(width="36em"),
+            layout=w.Layout(width="42em"),
         ),
         f"tt-rate-{key.replace('_', '-')}",
         aligned=True,
@@ -171,7 +168,7 @@ class FrequencyGridView(ActivityView):
                 )
             )
             + f"</p><p><b>{html.escape(rates_text(MAMMOGRAPHY))}</b></p>"
-            + f"<p>{html.escape(question)} "
+            + f"<p><b>{html.escape(question)}</b> "
             + html.escape(
                 _(
                     "Estimate it before you see anything else: your first estimate counts. "
@@ -247,8 +244,9 @@ class FrequencyGridView(ActivityView):
             + f" <b>{html.escape(rates_text(scenario))}</b> "
             + html.escape(
                 _(
-                    "Count the people, without the sliders first. How many have the condition "
-                    "and test positive? How many test positive in all? Your first answer counts."
+                    "Work the counts out on paper first, as the grid does; then you may check "
+                    "them with the sliders. How many people have the condition and test "
+                    "positive? How many test positive in all? Your first answer counts."
                 )
             )
             + "</p>"

@@ -53,8 +53,8 @@ def _cell(r) -> str:
 def totals_html() -> str:
     """The six departments added together: admitted of applicants, by sex."""
     t = totals()
-    rows = [[sex_name(sex), f"{t[sex].applicants:,}", _cell(t[sex])] for sex in ("men", "women")]
-    header = [_("Applicants"), _("Applied"), _("Admitted")]
+    rows = [[sex_name(sex), _cell(t[sex])] for sex in ("men", "women")]
+    header = [_("Applicants"), _("Admitted")]
     return table_html(_("The six largest departments, added together"), header, rows)
 
 
@@ -171,7 +171,11 @@ class SimpsonExplorerView(ActivityView):
             submit_class="tt-submit-count",
             feedback_class="tt-count-feedback",
         )
-        self.count.choices.layout.width = "auto"
+        # seven short choices side by side rather than in a tall column
+        self.count.prompt.value += (
+            "<style>.tt-count .widget-radio-box{flex-direction:row;flex-wrap:wrap;"
+            "gap:0 1.5em}</style>"
+        )
         self.count.submit.on_click(self._on_count)
         department, sex = explorer.asked_
         asked = _(

@@ -394,15 +394,16 @@ class FrequencyGrid(Activity):
         else:
             feedback.append(_("Move the sliders and watch how the answer changes."))
         if self.scenario_answer_ is None:
-            feedback.append(_("Count the people in your own screening scenario."))
+            feedback.append(_("Count the people of your own screening test."))
         else:
             done += 1
             credit += self.scenario_credit()
             if self.scenario_credit() < 1:
                 feedback.append(
                     _(
-                        "Look again at your own scenario: first the people with the condition, "
-                        "then the positives among them, then the positives among the rest."
+                        "Look again at your own screening test: first the people with the "
+                        "condition, then the positives among them, then the positives among the "
+                        "rest."
                     )
                 )
         return Outcome(done, 4, round(credit, 6), tuple(feedback))

@@ -60,10 +60,7 @@ WHY = Judgement(
         ("merit", N_("The men who applied had better marks.")),
         (
             "where",
-            N_(
-                "Women applied more often to the departments that admit few of their "
-                "applicants; men applied more often to those that admit many."
-            ),
+            N_("Women applied more often to the departments that admit few applicants."),
         ),
         ("against-men", N_("Most departments were unfair to men.")),
         ("sums", N_("The totals were added up wrongly.")),

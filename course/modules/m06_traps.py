@@ -158,7 +158,10 @@ _cases = [
         (0.25, 1.0, 0.5),
         0.4,
         what="a quarter have it; the test finds them all, but also flags half of the healthy",
-        hint="Count as the grid does: of 100 people, 25 have it and test positive; how many of the 75 healthy test positive too?",
+        hint=(
+            "Count as the grid does: of 100 people, 25 have it and test positive;"
+            " how many of the 75 healthy test positive too?"
+        ),
     ),
 ]
 ### BEGIN HIDDEN TESTS
@@ -326,13 +329,16 @@ _cases = [
         (_tiny, "women", "X"),
         0.25,
         what="one department: 1 of the 4 women admitted",
-        hint="Admitted divided by applicants, for the rows of that sex and department only.",
+        hint="Admitted divided by applicants, in the rows of that sex and department only.",
     ),
     checks.Case(
         (_tiny, "men"),
         0.2,
         what="the men of both departments together: 8 admitted of 40",
-        hint="With no department given, add up the applicants and the admitted of every department first, then divide.",
+        hint=(
+            "With no department given, add up the applicants and the admitted"
+            " of every department first, then divide."
+        ),
     ),
 ]
 ### BEGIN HIDDEN TESTS
