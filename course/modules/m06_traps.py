@@ -67,10 +67,12 @@ grid = FrequencyGrid()
 grid.view()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "grid-after", "schema_version": 3}
-# Most of the people who test positive are healthy: there are so many healthy people that 7% of
-# them (about 69 of 992) far outnumber the few sick people the test finds (7 of 8). Forgetting
-# how rare the condition is, and answering with the test's 90%, is called **base-rate
-# neglect**.
+# *Read on once you have given your first estimate in the grid.*
+#
+# The grid shows where the positive results come from: from the few people who have the
+# condition, and from the many who do not. When a condition is rare, a small share of a very
+# large group can outnumber almost all of a very small group. Forgetting how rare the condition
+# is, and answering with the test's own 90%, is called **base-rate neglect**.
 #
 # Counts of people, such as "8 of 1,000 have it", are called **natural frequencies**. Gerd
 # Gigerenzer and Ulrich Hoffrage found that people work out this kind of question correctly far
@@ -428,6 +430,8 @@ Score(sum(part.points for part in _parts), 2)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex8-text", "schema_version": 3}
+# *Read on once you have answered the explorer's questions.*
+#
 # When a difference in the totals disappears or reverses inside the groups, statisticians
 # call it **Simpson's paradox**. Bickel and colleagues found that the Berkeley gap came from
 # where people applied: women applied more often to the departments that were hard to get into
