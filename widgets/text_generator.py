@@ -718,6 +718,11 @@ def claim_why(verdict: Verdict) -> str:
 
 def citation_why(verdict: Verdict) -> str:
     """Why a citation is real or fabricated (shown once the learner has marked it)."""
+    if verdict.verdict == "real" and verdict.backs:
+        return _("A document with exactly this name and date is among the sources, and says it.")
     if verdict.verdict == "real":
-        return _("A document with exactly this name and date is among the sources.")
+        return _(
+            "A document with exactly this name and date is among the sources, but it does not "
+            "say this: the model stitched the citation on from another sentence."
+        )
     return _("No document has exactly this name and date: the model blended two.")

@@ -193,7 +193,7 @@ _parts = [
         approved_target,
         200,
         points=1,
-        tol=1,
+        tol=0.01,
         hint="approved_target: look again at which report describes the plan as the Cabinet approved it, and what size it gives.",
     ),
     checks.matches_digest(
