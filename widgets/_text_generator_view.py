@@ -29,6 +29,7 @@ from .text_generator import (
     LabelResult,
     TextGenerator,
     Written,
+    detokenize,
     load_corpus,
     training_sentences,
 )
@@ -85,7 +86,7 @@ def stitch_html(written: Written) -> str:
     rows = []
     for k, piece in enumerate(written.pieces, start=1):
         tint = _TINTS[(k - 1) % len(_TINTS)]
-        text = html.escape(" ".join(piece.words))
+        text = html.escape(detokenize(list(piece.words)))
         spans.append(
             f"<span style='background:{tint};padding:1px 2px;border-radius:3px'>{text}"
             f"<sup><b>{k}</b></sup></span>"
@@ -294,7 +295,12 @@ class TextGeneratorView(ActivityView):
             aligned=True,
         )
         self.temperature = labelled(
-            w.SelectionSlider(options=list(TEMPERATURES), value=1.0, description=_("Temperature")),
+            w.SelectionSlider(
+                options=list(TEMPERATURES),
+                value=1.0,
+                description=_("Temperature"),
+                layout=w.Layout(width="34em"),
+            ),
             "tt-temperature",
             aligned=True,
         )
@@ -455,7 +461,7 @@ class TextGeneratorView(ActivityView):
             result = generator.answer_result(key)
             text = ""
             if result is not None:
-                text = (_("✓ Right. ") if result.correct else _("✗ Not quite. ")) + result.why
+                text = _("✓ Right.") if result.correct else _("✗ Not quite. ") + result.why
             view.show(generator.choices_.get(key), text, ready=ready)
 
     def _score_html(self) -> str:

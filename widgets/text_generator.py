@@ -185,7 +185,8 @@ class Verdict:
     ``"fabricated"``; ``claim`` the sentence without its citation; ``citation`` the cited text
     (empty when there is none); ``backing`` the training sentences that say the claim (or, for a
     contradicted one, that give the true value); ``backs`` whether the cited document itself
-    says the claim (a real citation can be stitched onto a claim its document does not make).
+    says the claim (a real citation can be stitched onto a claim its document does not make);
+    ``fits`` whether the claim fits a sentence pattern about a place at all.
     """
 
     claim: str
@@ -194,6 +195,7 @@ class Verdict:
     verdict: str
     backing: tuple[str, ...]
     backs: bool = False
+    fits: bool = True
 
 
 def judge(words: list[str], corpus: Corpus) -> Verdict:
@@ -222,7 +224,7 @@ def judge(words: list[str], corpus: Corpus) -> Verdict:
     verdict = "real" if real else "fabricated"
     said = _parse(claim_words, corpus)
     if said is None:
-        return Verdict(claim, citation, "unverifiable", verdict, ())
+        return Verdict(claim, citation, "unverifiable", verdict, (), fits=False)
     place, pattern, value = said
     same = [f for f in corpus.facts if f.place == place and f.pattern == pattern]
     backing = tuple(dict.fromkeys(corpus.sentence(f) for f in same))
@@ -267,11 +269,19 @@ class Piece:
 
 @dataclass(frozen=True)
 class Written:
-    """One written sentence: its words, the runs it was stitched from, and its truth."""
+    """One written sentence: its words and its truth; :attr:`pieces` says where it came from."""
 
     words: tuple[str, ...]
-    pieces: tuple[Piece, ...]
     verdict: Verdict
+
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The fewest runs of words copied from training sentences that make up the sentence.
+
+        Each run is the longest one, from where the last ended, found word for word in some
+        training sentence (the first such sentence, in the order of the facts).
+        """
+        return stitch(self.words)
 
     @property
     def text(self) -> str:
@@ -314,7 +324,7 @@ class NGramModel:
     >>> corpus = load_corpus()
     >>> model = NGramModel([tokens(corpus.sentence(f)) for f in corpus.facts], n=4)
     >>> written = model.sample(random.Random(0), temperature=0.2)
-    >>> written.words[-1], len(written.pieces) >= 1
+    >>> written.words[-1], sum(len(p.words) for p in written.pieces) == len(written.words)
     ('.', True)
     """
 
@@ -367,34 +377,37 @@ class NGramModel:
         """Write one sentence, word by word, and say where each run of words came from."""
         context = (START,) * (self.n - 1)
         words: list[str] = []
-        sources: list[int] = []
-        previous: tuple[int, int] | None = None
         for _step in range(_MAX_TOKENS):
-            options, cumulative, where = self._tempered(context, temperature)
+            options, cumulative, _where = self._tempered(context, temperature)
             pick = bisect.bisect_right(cumulative, rng.random() * cumulative[-1])
             word = options[min(pick, len(options) - 1)]
             if word == END:
                 break
-            places = where[word]
-            follow = previous and (previous[0], previous[1] + 1)
-            if follow in places:
-                previous = follow
-            else:
-                previous = places[rng.randrange(len(places))]
             words.append(word)
-            sources.append(previous[0])
             context = (*context[1:], word)
-        pieces = []
-        for word, source in zip(words, sources, strict=True):
-            if pieces and pieces[-1][1] == source:
-                pieces[-1][0].append(word)
-            else:
-                pieces.append(([word], source))
-        return Written(
-            tuple(words),
-            tuple(Piece(tuple(w), s) for w, s in pieces),
-            judge(words, load_corpus()),
-        )
+        return Written(tuple(words), judge(words, load_corpus()))
+
+
+@cache
+def stitch(words: tuple[str, ...]) -> tuple[Piece, ...]:
+    """Split ``words`` into the fewest runs, each found word for word in a training sentence."""
+    sentences = [tokens(s) for s in training_sentences()]
+    pieces = []
+    i = 0
+    while i < len(words):
+        best, source = 1, -1
+        for s, sentence in enumerate(sentences):
+            for j in range(len(sentence)):
+                k = 0
+                while (
+                    i + k < len(words) and j + k < len(sentence) and words[i + k] == sentence[j + k]
+                ):
+                    k += 1
+                if k > best or (source < 0 and k >= 1):
+                    best, source = k, s
+        pieces.append(Piece(tuple(words[i : i + best]), max(source, 0)))
+        i += best
+    return tuple(pieces)
 
 
 def _accumulate(values):
@@ -444,7 +457,8 @@ def write_answer(seed: int) -> tuple[Written, ...]:
         answer: list[Written] = []
         while len(answer) < ANSWER_SENTENCES:
             written = model(n).sample(rng, temperature)
-            if written.verdict.citation and all(w.text != written.text for w in answer):
+            fits = written.verdict.citation and written.verdict.fits
+            if fits and all(w.text != written.text for w in answer):
                 answer.append(written)
         labels = {w.verdict.label for w in answer}
         verdicts = {w.verdict.verdict for w in answer}

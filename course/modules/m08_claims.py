@@ -138,16 +138,19 @@ Score(sum(part.points for part in _parts), 3)
 # reports, in our own words.
 #
 # > **Report A**, published when the Cabinet approved the plan (December 2025).
+# >
 # > Japan's Cabinet has approved the AI Basic Plan. Under the plan, the AI Safety Institute,
 # > which evaluates the safety of AI, is to grow from about 30 staff to about 200, close to the
 # > size of the United Kingdom's institute.
 #
 # > **Report B**, published about two weeks earlier, on a draft of the plan.
+# >
 # > According to a draft seen by the reporter, the government's new AI "law" will expand the
 # > AI Safety Institute's staff "immediately" to about 30 people, roughly double the number
 # > working there today.
 #
 # > **A machine translation of Report A's opening.**
+# >
 # > The Cabinet approved the basic plan. The company will increase from about 30 people to about
 # > 200 people, the same as the United Kingdom.
 #
