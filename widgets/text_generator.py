@@ -239,7 +239,11 @@ def judge(words: list[str], corpus: Corpus) -> Verdict:
 
 
 def _parse(words: list[str], corpus: Corpus) -> tuple[str, str, str] | None:
-    """The (place, pattern, value) a sentence's words state, or ``None`` if they fit no pattern."""
+    """The (place, pattern, value) a sentence's words state, or ``None`` if they fit no pattern.
+
+    The value must be one the pattern takes somewhere in the training text: a year after
+    "opened in", a number before "visitors a week", and so on.
+    """
     text = " ".join(words)
     for place in corpus.places:
         if not text.startswith(place + " "):
@@ -253,7 +257,8 @@ def _parse(words: list[str], corpus: Corpus) -> tuple[str, str, str] | None:
                 if not value.endswith(" " + after):
                     continue
                 value = value[: -len(after) - 1]
-            if value:
+            # a value the pattern never takes in the text ("is run by a week") is nonsense
+            if any(f.pattern == pattern and f.value == value for f in corpus.facts):
                 return place, pattern, value
     return None
 
