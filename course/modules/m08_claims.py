@@ -335,7 +335,8 @@ checks.activity_score(TextGenerator(), points=4)
 _curves = TextGenerator().start().curves_
 if len(_curves) == 3:
     _most = max(_curves, key=lambda n: sum(_curves[n]))
-    print(f"You predicted n = {predicted_n}; in your measurements n = {_most} fabricated most.")
+    _guess = "nothing yet" if predicted_n is ... else f"n = {predicted_n}"
+    print(f"You predicted {_guess}; in your measurements n = {_most} fabricated most.")
 else:
     print("Measure the model at n = 2, 4 and 6 in the activity above, then run this cell again.")
 
@@ -499,12 +500,12 @@ checks.choice(
 # 2. Government of Japan, Cabinet Office. *AI Basic Plan* (Cabinet decision, December 2025),
 #    under the *Act on the Promotion of Research, Development and Utilization of AI-Related
 #    Technologies* (the AI Promotion Act, May 2025).
-# 3. News reports on the draft of the AI Basic Plan and on the plan as approved (December 2025),
-#    as summarised in the Think Twice syllabus, "A real case for module 8": the approved plan
-#    grows the AI Safety Institute from about 30 to about 200 staff, matching the UK; a report
-#    on the draft two weeks earlier says "immediately" to about 30, roughly double, and calls the
-#    plan a law; a machine translation calls the institute "the company". Reports A and B here
-#    are written for this course.
+# 3. News reports on the AI Basic Plan as approved (December 2025) and on its draft about two
+#    weeks earlier. What they reported: the approved plan grows the AI Safety Institute from
+#    about 30 to about 200 staff, matching the UK; the report on the draft says "immediately" to
+#    about 30, roughly double today's number, and calls the plan a law; a machine translation
+#    calls the institute "the company". Reports A and B here are written for this course and
+#    copy no sentence of those reports.
 # 4. Wineburg, S., & McGrew, S. (2017). *Lateral reading: Reading less and learning more when
 #    evaluating digital information*. Stanford History Education Group Working Paper No.
 #    2017-A1.
