@@ -274,7 +274,7 @@ class TextGeneratorView(ActivityView):
             + html.escape(
                 _(
                     "The context length n says how many words the model looks back: n = 2 "
-                    "means only the last word, n = 6 the last five. The temperature says how "
+                    "means only the last word, n = 6 the last five words. The temperature says how "
                     "boldly it picks: at 0.2 it nearly always takes the likeliest next word; "
                     "at 2.0 unlikely words get a much bigger chance. A sentence counts as "
                     "fabricated when it is not one of the training sentences with its own "
