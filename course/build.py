@@ -42,6 +42,10 @@ class Module:
     minutes: int
     reliance_form: str | None = None
     activities: tuple[ActivityUse, ...] = ()
+    #: The AI Basic Plan themes the module serves (keys of :data:`~.overview.PLAN_THEMES`).
+    plan_themes: tuple[str, ...] = ()
+    #: The AISI evaluation perspectives it practises (keys of :data:`~.overview.AISI_PERSPECTIVES`).
+    aisi: tuple[str, ...] = ()
 
 
 class UnknownModuleError(KeyError):
@@ -60,8 +64,18 @@ def modules() -> tuple[Module, ...]:
 
 
 def _module(entry: dict) -> Module:
+    from .overview import AISI_PERSPECTIVES, PLAN_THEMES
+
     listed = entry.pop("activities", [])
     uses = tuple(ActivityUse(use["class"], dict(use.get("options", {}))) for use in listed)
+    for key, known in (("plan_themes", PLAN_THEMES), ("aisi", AISI_PERSPECTIVES)):
+        entry[key] = tuple(entry.get(key, ()))
+        unknown = sorted(set(entry[key]) - set(known))
+        if unknown:
+            raise ValueError(
+                f"syllabus.toml: module {entry.get('id')!r} lists unknown {key} {unknown}"
+                f" (known: {', '.join(known)})"
+            )
     return Module(**entry, activities=uses)
 
 

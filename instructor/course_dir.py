@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from thinktwice.course import build_notebook, find_module, modules
+from thinktwice.course import build_notebook, find_module, modules, overview
 from thinktwice.course.build import Module, UnknownModuleError
 
 from .errors import ThinkTwiceError
@@ -116,6 +116,10 @@ class Course:
         return self.root.joinpath(*parts)
 
 
+#: The course overview (objectives, minutes, points, themes) that ``init`` writes for the teacher.
+OVERVIEW_FILE = "OVERVIEW.md"
+
+
 def init_course(
     root: str | os.PathLike[str],
     *,
@@ -143,6 +147,8 @@ def init_course(
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(build_notebook(module), target)
     (path / CONFIG_FILE).write_text(_CONFIG_TEMPLATE.format(course_id=course_id), "utf-8")
+    if not (path / OVERVIEW_FILE).exists():  # a teacher's own file of that name stays
+        (path / OVERVIEW_FILE).write_text(overview.render(chosen), "utf-8")
     course = Course(path)
     ensure_tools_on_path()
     with Gradebook(course.db_url, course_id=course.course_id) as gradebook:

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from thinktwice.course import modules
 from thinktwice.instructor.cli import main
 
 THINKTWICE = [sys.executable, "-m", "thinktwice.instructor.cli"]
@@ -50,6 +51,8 @@ def test_not_a_course_and_unknown_module(tmp_path, capsys):
     assert main(["release", "--course", str(tmp_path)]) == 1
     assert "not a Think Twice course" in capsys.readouterr().err
     assert main(["init", str(tmp_path / "c")]) == 0
+    overview = (tmp_path / "c" / "OVERVIEW.md").read_text("utf-8")
+    assert all(f"## Module {m.number} · {m.title}" in overview for m in modules())
     assert main(["release", "--course", str(tmp_path / "c"), "m42"]) == 1
     err = capsys.readouterr().err
     assert "unknown module 'm42'" in err and "m00_reliance" in err
