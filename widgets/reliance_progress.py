@@ -90,7 +90,8 @@ class Baseline:
 
     def message(self) -> str:
         """One plain sentence for the learner: what was found, or why nothing was."""
-        where = str(self.path)
+        # Said as the learner finds it from this notebook: the folder beside this one.
+        where = f"../{self.path.parent.name}/{self.path.name}"
         if self.status == FOUND:
             return _(
                 "Module 0 found: {done} of {total} cases of your first trial, read from {path}."
