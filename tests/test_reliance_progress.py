@@ -123,3 +123,17 @@ def test_the_plot_has_alt_text_with_every_number(tmp_path):
     page = result._repr_html_()
     assert f"alt='{html.escape(alt, quote=True)}'" in page
     assert "tt-progress-table" in page and "undefined" in repr(result)
+
+
+def test_a_module_0_on_the_older_case_set_is_flagged_as_unmatched(tmp_path):
+    course = _course(tmp_path)
+    old = RelianceTrial("aiko", form="A", case_set=1, folder=course / "m00_reliance").start()
+    _follow_the_ai(old)
+    retake = RelianceTrial("aiko", form="B", folder=course / "m11_capstone").start()
+    solve(retake)
+    result = progress(retake)
+    assert result.baseline.case_set == 1 and retake.case_set_ == 2
+    assert "not matched case by case" in result.message()
+    # The same logs with matched sets say nothing of the kind.
+    matched = Progress(find_baseline(course / "m11_capstone", "aiko"), retake.summary(), 1)
+    assert "not matched" not in matched.message()

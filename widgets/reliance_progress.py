@@ -82,6 +82,8 @@ class Baseline:
     detail: str = ""
     #: How many cases the trial has.
     n_cases: int = 12
+    #: The set of digit images module 0's cases came from (``None`` unless found).
+    case_set: int | None = None
 
     @property
     def found(self) -> bool:
@@ -146,7 +148,7 @@ def find_baseline(
         return Baseline(UNREADABLE, path, detail=str(error))
     if not trials:
         return Baseline(EMPTY, path, n_cases=trial.n_cases)
-    return Baseline(FOUND, path, trials, n_cases=trial.n_cases)
+    return Baseline(FOUND, path, trials, n_cases=trial.n_cases, case_set=trial.case_set_)
 
 
 def measure(summary: RelianceSummary | None, name: str) -> float | None:
@@ -243,11 +245,24 @@ class Progress:
 
     baseline: Baseline
     after: RelianceSummary
+    #: The set of digit images the retake's cases came from.
+    case_set: int | None = None
     before: RelianceSummary | None = field(init=False)
 
     def __post_init__(self) -> None:
         before = summarize(self.baseline.trials) if self.baseline.found else None
         object.__setattr__(self, "before", before)
+
+    def message(self) -> str:
+        """What was found, and a warning when the two trials did not use matched cases."""
+        said = self.baseline.message()
+        sets = (self.baseline.case_set, self.case_set)
+        if self.baseline.found and None not in sets and sets[0] != sets[1]:
+            said += " " + _(
+                "Your module 0 trial used an older, noisier set of digit images, so the two "
+                "trials are not matched case by case: read the change with care."
+            )
+        return said
 
     def rows(self) -> list[Row]:
         """One :class:`Row` per compared measure, in :data:`MEASURES` order."""
@@ -357,14 +372,14 @@ class Progress:
         )
         picture = figure_tag(self.figure(), self.alt_text(), css_class="tt-progress-plot")
         return (
-            f"<div class='tt-progress'><p>{html.escape(self.baseline.message())}</p>"
+            f"<div class='tt-progress'><p>{html.escape(self.message())}</p>"
             f"<table class='tt-progress-table' style='border-collapse:collapse'>"
             f"<caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
             f"</table><p><small>{note}</small></p>{picture}</div>"
         )
 
     def __repr__(self) -> str:
-        lines = [self.baseline.message()]
+        lines = [self.message()]
         lines += [
             f"{name}: {before} -> {after} ({delta}; {reading})"
             for name, before, after, delta, reading in self.table_rows()
@@ -390,4 +405,4 @@ def progress(trial, folder: str | os.PathLike[str] | None = None) -> Progress:
     """
     trial._ensure_started()
     here = folder if folder is not None else trial.folder
-    return Progress(find_baseline(here, trial.learner_), trial.summary())
+    return Progress(find_baseline(here, trial.learner_), trial.summary(), trial.case_set_)
