@@ -221,7 +221,7 @@ def _shown_change(name: str, value: float | None) -> str:
         return undefined()
     if name == "brier":
         return f"{value:+.3f}"
-    return _("{points:+.0f} points").format(points=100 * value)
+    return _("{points:+.0f} percentage points").format(points=100 * value)
 
 
 @dataclass(frozen=True)
@@ -332,11 +332,22 @@ class Progress:
                     )
                 else:
                     ax.bar(x, value, width, color=colour, hatch=hatch, edgecolor="white")
+                    # Every bar says its value, so that a 0 reads as 0, not as a missing bar.
+                    ax.text(
+                        x,
+                        value + 0.02,
+                        _shown(row.measure, value),
+                        ha="center",
+                        va="bottom",
+                        fontsize=8,
+                        color=PALETTE["black"],
+                    )
         handles = [_patch(colour, hatch, label) for label, _w, _o, colour, hatch in series]
-        ax.legend(handles=handles, loc="upper right", fontsize=8, frameon=False)
+        ax.legend(handles=handles, loc="upper center", ncol=2, fontsize=8, frameon=False)
         ax.set_xticks(range(len(rows)), [_(SHORT_NAMES[r.measure]) for r in rows], fontsize=9)
-        ax.set_ylim(0, 1.15)
-        ax.set_ylabel(_("share (Brier: score)"), fontsize=9)
+        ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        ax.set_ylim(0, 1.3)  # room above the bars for the legend
+        ax.set_ylabel(_("Value, from 0 to 1"), fontsize=9)
         ax.set_title(_("Your reliance figures, before and after"), fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
         return figure

@@ -276,7 +276,8 @@ my_prediction = "down"
 # Now measure. Make the harder test's scores with
 # `np.clip(table["test_score"] - 10, 0, 100)` (scores stay between 0 and 100), put them in a copy
 # of the table with `changed`, and set `accuracy_harder_test` to the model's accuracy against
-# `truth` on that copy, the way `accuracy_now` was computed in the probe cell.
+# `truth` on that copy, the way `accuracy_now` was computed in the probe cell. (Wrapping a
+# result in `float(...)`, as there, shows it as a plain number.)
 #
 # The test cell checks that your answer is a number from 0 to 1; its value is checked at
 # grading.
@@ -317,7 +318,7 @@ checks.close_to(
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "shuffle", "schema_version": 3}
 def changed_by_shuffling(column, seed=0):
-    """The share of test decisions that change when ``column`` is shuffled among test applicants."""
+    """The share of test decisions that change when the column is shuffled among test applicants."""
     values = table[column].copy()
     values[test] = np.random.default_rng(seed).permutation(values[test])
     return float(np.mean(decide(changed(table, column, values)) != decide(table)))
@@ -403,13 +404,13 @@ reproducible, on_rows_it_learnt, on_new_rows
 
 # %% nbgrader={"grade": true, "grade_id": "ex6-test", "locked": true, "points": 1, "solution": false, "schema_version": 3}
 # Visible check: reproducible is True or False. Which one is checked at grading.
-if isinstance(reproducible, bool):
+if isinstance(reproducible, bool | np.bool_):
     print("✔ reproducible is True or False. It is checked at grading.")
 else:
     print("✘ reproducible should be True or False (no quotes).")
 ### BEGIN HIDDEN TESTS
 checks.matches_digest(
-    reproducible,
+    bool(reproducible) if isinstance(reproducible, np.bool_) else reproducible,
     checks.digest(True),
     points=1,
     hint="Look again at what you compared: rebuild the town from its seed and train the model again, then compare the tables and the decisions.",
