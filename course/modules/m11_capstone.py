@@ -29,7 +29,7 @@
 #
 # **What you will do**
 # 1. Choose the perspectives that apply to the hiring model (about 5 minutes).
-# 2. Audit the model: the bias audit, then five short measurements in code (about 20 minutes).
+# 2. Audit the model: the bias audit, then four short measurements in code (about 20 minutes).
 # 3. Write your evaluation report. Your teacher reads it and gives its points (about 10 minutes).
 # 4. Retake the reliance trial and compare your figures with module 0 (about 10 minutes).
 #
