@@ -259,14 +259,14 @@ checks.matches_digest(
 # report or page that does not exist there. Researchers have found chatbots inventing references
 # that look real [5].
 #
-# Run the next cell. Your set of claims may be about the AI Basic Plan (the reports above, with
-# a course fact sheet) or about an invented town or school. Label every claim and citation, then
-# submit. Your first label of each counts.
+# Run the next cell. Its claims are about the AI Basic Plan: the sources are the reports above,
+# the machine translation and a course fact sheet. Label every claim and citation, then submit.
+# Your first label of each counts.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "checker", "schema_version": 3}
 from thinktwice.widgets import ClaimChecker
 
-ClaimChecker().view()
+ClaimChecker(claim_set="ai-basic-plan").view()
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "ex4-text", "schema_version": 3}
 # ### Exercise 4 · Your labels in the claim checker (3 points)
@@ -275,7 +275,7 @@ ClaimChecker().view()
 # share for each that you labelled as the sources show.
 
 # %% nbgrader={"grade": true, "grade_id": "ex4-checker", "locked": true, "points": 3, "solution": false, "schema_version": 3}
-checks.activity_score(ClaimChecker(), points=3)
+checks.activity_score(ClaimChecker(claim_set="ai-basic-plan"), points=3)
 
 # %% [markdown] nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "generator-text", "schema_version": 3}
 # ## Part 4 · Inside a text generator that fabricates
