@@ -104,11 +104,12 @@ def score_function(
             passed += 1
             feedback.append(f"{PASS} {label}")
         else:
-            detail = (
-                ""
-                if case.hidden
-                else _(" (expected {e!r}, got {g!r})").format(e=case.expected, g=got)
-            )
+            if case.hidden:
+                detail = ""
+            elif got is ...:
+                detail = _(": there is no answer yet (the function still returns ...)")
+            else:
+                detail = _(" (expected {e!r}, got {g!r})").format(e=case.expected, g=got)
             feedback.append(f"{FAIL} {label}{detail}")
             if case.hint:
                 feedback.append("   " + case.hint)

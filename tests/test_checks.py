@@ -55,3 +55,10 @@ def test_trial_completion_is_partial_and_reads_the_log(tmp_path, monkeypatch):
     monkeypatch.setenv("THINKTWICE_LEARNER", "ben")  # someone else's evidence
     score = reliance_trial_completed(points=2, folder=str(tmp_path))
     assert score.points == 0 and "belongs to learner 'aiko'" in score.feedback[0]
+
+
+def test_an_untouched_function_is_told_it_has_no_answer_yet(capsys):
+    score = score_function(lambda x: ..., [Case((1,), 2, what="one")], points=1)
+    out = capsys.readouterr().out
+    assert score.points == 0
+    assert "there is no answer yet" in out and "Ellipsis" not in out

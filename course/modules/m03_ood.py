@@ -209,7 +209,7 @@ else:
 
 # %% nbgrader={"grade": false, "grade_id": "ex4-disagreement", "locked": false, "solution": true, "schema_version": 3}
 def disagreement(votes):
-    """Share of the models whose digit is not the most common one in ``votes``."""
+    """Share of the models whose digit is not the most common one in `votes`."""
     ### BEGIN SOLUTION
     most = max(votes.count(d) for d in votes)
     return (len(votes) - most) / len(votes)

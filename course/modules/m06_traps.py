@@ -305,7 +305,7 @@ berkeley[:2]  # the first two entries: department A, men and women
 
 # %% nbgrader={"grade": false, "grade_id": "ex6-answer", "locked": false, "solution": true, "schema_version": 3}
 def admission_rate(rows, sex, department=None):
-    """The share of the applicants of ``sex`` (in ``department``, or in all) who were admitted."""
+    """The share of the applicants of `sex` (in `department`, or in all) who were admitted."""
     ### BEGIN SOLUTION
     chosen = [
         r

@@ -139,7 +139,7 @@ checks.close_to(
 
 # %% nbgrader={"grade": false, "grade_id": "ex2-answer", "locked": false, "solution": true, "schema_version": 3}
 def count_unique(rows, columns):
-    """How many rows no other row matches on all of ``columns``."""
+    """How many rows no other row matches on all of `columns`."""
     ### BEGIN SOLUTION
     from collections import Counter
 
@@ -236,7 +236,7 @@ checks.score_function(count_unique, _cases, points=3)
 
 # %% nbgrader={"grade": false, "grade_id": "ex3-answer", "locked": false, "solution": true, "schema_version": 3}
 def smallest_k(rows, columns):
-    """The size of the smallest group of rows that match on all of ``columns``."""
+    """The size of the smallest group of rows that match on all of `columns`."""
     ### BEGIN SOLUTION
     from collections import Counter
 

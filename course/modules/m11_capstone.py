@@ -194,12 +194,12 @@ model = train_model()
 
 
 def decide(rows):
-    """The model's decisions (1 = hire) on the test applicants of the table ``rows``."""
+    """The model's decisions (1 = hire) on the test applicants of the table `rows`."""
     return model.predict(columns(rows)[test])
 
 
 def changed(rows, column, values):
-    """A copy of the table ``rows`` with ``column`` replaced by ``values``."""
+    """A copy of the table `rows` with `column` replaced by `values`."""
     return {**rows, column: values}
 
 
