@@ -350,6 +350,7 @@ class Progress:
         ax.set_ylabel(_("Value, from 0 to 1"), fontsize=9)
         ax.set_title(_("Your reliance figures, before and after"), fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
+        figure.tight_layout()  # the last label ("Brier score") was cut at the edge
         return figure
 
     def alt_text(self) -> str:
