@@ -102,7 +102,11 @@ def reading(summary: RelianceSummary, review: tuple[ReviewCase, ...] = ()) -> li
     >>> lines = reading(summarize([Trial(3, 5, 5, 3), Trial(2, 2, 2, 2)]))
     >>> lines[1]
     'The AI was wrong on 1 of your 2 cases, and you followed it on 1 of its 1 mistakes.'
+    >>> reading(summarize([]))
+    ['You have not finished any case yet: do the trial, then run this cell again.']
     """
+    if not summary.team_accuracy.denominator:
+        return [_("You have not finished any case yet: do the trial, then run this cell again.")]
     lines = [
         _(
             "On your own you read {alone} digits right; the AI got {ai} right; with its advice, "
