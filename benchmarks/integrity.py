@@ -40,11 +40,16 @@ def main() -> None:
         catalogue.feedback_stock(stock)
         catalogue.feedback_ours(ours)
         scores = {"stock": catalogue.scores(stock), "ours": catalogue.scores(ours)}
-        leaks = {"stock": catalogue.leaks(stock, students), "ours": catalogue.leaks(ours, students)}
+        leaks = {
+            "stock": catalogue.leaks(stock, students, ours=False),
+            "ours": catalogue.leaks(ours, students, ours=True),
+        }
         trace = {
-            name: catalogue.leaks(course, ["blank"], catalogue.TRACE_CANARY)["blank"]
+            name: catalogue.leaks(course, ["blank"], catalogue.TRACE_CANARY, ours=name == "ours")
             for name, course in (("stock", stock), ("ours", ours))
         }
+        trace = {name: found["blank"] for name, found in trace.items()}
+        stock_shows = catalogue.CANARY in catalogue.feedback_text(stock, "blank")
 
     total = catalogue.TOTAL
     print()
@@ -71,6 +76,10 @@ def main() -> None:
     print(
         "A failing hidden assert's traceback shows the hidden line: "
         f"stock {trace['stock'] or 'no'}, Think Twice {trace['ours'] or 'no'}."
+    )
+    print(
+        "Stock nbgrader's feedback shows every hidden test's source to every learner: "
+        f"{'yes' if stock_shows else 'no'} (so its hidden column reads the graded outputs)."
     )
     count = len(catalogue.ATTACKS)
     print(f"RESULT integrity_gained {gained['ours']} of {count}")

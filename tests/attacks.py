@@ -339,10 +339,25 @@ def feedback_ours(course: Course) -> None:
     operations.feedback(course, [ASSIGNMENT])
 
 
-def _feedback_text(course: Course, student: str) -> str:
+def feedback_text(course: Course, student: str) -> str:
     """The feedback HTML the learner reads (empty when none was written for them)."""
     path = course.root / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html"
     return path.read_text("utf-8") if path.exists() else ""
+
+
+def outputs_text(course: Course, student: str) -> str:
+    """The outputs of the student's graded notebook: what their code and the tests printed."""
+    path = course.folder("autograded", ASSIGNMENT, student) / f"{ASSIGNMENT}.ipynb"
+    if not path.exists():
+        return ""
+    parts = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.append(output.get("evalue", ""))
+            parts.extend(output.get("traceback", []))
+            parts.extend(str(v) for v in output.get("data", {}).values())
+    return "\n".join(parts)
 
 
 def leaked(text: str, canary: str = CANARY) -> str | None:
@@ -372,6 +387,12 @@ def leaked(text: str, canary: str = CANARY) -> str | None:
     return None
 
 
-def leaks(course: Course, students, canary: str = CANARY) -> dict[str, str | None]:
-    """For each student, how the hidden tests leaked into the feedback they read."""
-    return {student: leaked(_feedback_text(course, student), canary) for student in students}
+def leaks(course: Course, students, canary: str = CANARY, *, ours: bool) -> dict[str, str | None]:
+    """For each student, how the hidden tests leaked to them through what their code produced.
+
+    Under Think Twice that is the feedback they read. Stock nbgrader's feedback shows every
+    hidden test's source to every learner (see :func:`feedback_text`), so there it is the
+    outputs of the graded notebook, which its feedback shows as they are.
+    """
+    read = feedback_text if ours else outputs_text
+    return {student: leaked(read(course, student), canary) for student in students}

@@ -46,13 +46,14 @@ def graded(tmp_path_factory):
     return {
         "scores": {"stock": catalogue.scores(stock), "ours": catalogue.scores(ours)},
         "leaks": {
-            "stock": catalogue.leaks(stock, students),
-            "ours": catalogue.leaks(ours, students),
+            "stock": catalogue.leaks(stock, students, ours=False),
+            "ours": catalogue.leaks(ours, students, ours=True),
         },
         "trace": {
-            "stock": catalogue.leaks(stock, ["blank"], catalogue.TRACE_CANARY)["blank"],
-            "ours": catalogue.leaks(ours, ["blank"], catalogue.TRACE_CANARY)["blank"],
+            "stock": catalogue.leaks(stock, ["blank"], catalogue.TRACE_CANARY, ours=False)["blank"],
+            "ours": catalogue.leaks(ours, ["blank"], catalogue.TRACE_CANARY, ours=True)["blank"],
         },
+        "stock_feedback": catalogue.feedback_text(stock, "blank"),
     }
 
 
@@ -90,7 +91,12 @@ def test_think_twice_gives_the_attack_nothing(graded, attack):
     assert graded["leaks"]["ours"][attack.name] is None, "the attack read the hidden tests"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: hidden tracebacks not withheld yet")
 def test_a_failing_hidden_assert_shows_no_hidden_line(graded):
     assert graded["trace"]["stock"] == "plain"  # stock shows the line in the traceback
     assert graded["trace"]["ours"] is None
+
+
+def test_stock_feedback_shows_the_hidden_tests_and_ours_does_not(graded):
+    """Why the leaks above are read from stock's outputs rather than from its feedback."""
+    assert catalogue.CANARY in graded["stock_feedback"]
+    assert graded["leaks"]["ours"]["blank"] is None
