@@ -147,3 +147,22 @@ def test_a_learner_that_kills_its_process_gets_no_points_and_the_cell_says_why(z
     assert outs[1] == []
     assert outs[2][0].ename == "DeadKernelError"
     assert outs[3][0].ename == "DeadKernelError"
+
+
+def test_library_dataclasses_cross_both_ways_as_themselves(zygote):
+    outs = _run(
+        zygote,
+        (
+            "learner",
+            "from thinktwice.widgets.measures import Trial\n"
+            "mine = Trial(first=1, ai=2, final=2, truth=2)\n"
+            "def followed(records):\n    return sum(r.final == r.ai for r in records)",
+        ),
+        (
+            "test",
+            "from thinktwice.widgets.measures import Trial\n"
+            "print(type(mine) is Trial, mine == Trial(1, 2, 2, 2))\n"
+            "followed([Trial(1, 2, 2, 3), Trial(1, 2, 1, 3)])",
+        ),
+    )
+    assert _text(outs[1]) == "True True\n1"

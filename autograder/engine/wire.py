@@ -127,13 +127,14 @@ def to_tree(
             return {"ref": list(name), "handle": id(v), "type": _type_name(v)}
         fields = _dataclass_fields(v)
         if fields is not None and refs(type(v).__module__):
-            handles[id(v)] = v
-            return {
+            node = {
                 "dataclass": [type(v).__module__, type(v).__qualname__],
                 "fields": [[key, walk(item, depth + 1)] for key, item in fields],
-                "handle": id(v),
-                "type": _type_name(v),
             }
+            if ref_handles:
+                handles[id(v)] = v
+                node.update(handle=id(v), type=_type_name(v))
+            return node
         handles[id(v)] = v
         return {"handle": id(v), "type": _type_name(v)}
 
