@@ -380,5 +380,5 @@ def run_judged(
         pass
 
 
-def _print_output(text: str) -> None:
-    _current().stream("stdout", text)
+def _print_output(name: str, text: str) -> None:
+    _current().stream(name, text)

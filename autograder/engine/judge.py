@@ -36,6 +36,8 @@ CROSSING_ERRORS = {
         "TypeError ValueError ZeroDivisionError KeyboardInterrupt"
     ).split()
 }
+#: What stands for learner output withheld under hidden tests.
+WITHHELD = "(what your code printed here is not shown: hidden tests were running)\n"
 #: The most items a proxy's ``iter`` brings across.
 MAX_ITER = 1_000_000
 
@@ -78,7 +80,7 @@ class Session:
                 raise LearnerGoneError("the learner's process did not open a session")
             self._sock = socket.socket(fileno=fds[0])
             try:
-                self.pid = int(json.loads(message[4:])["pid"])
+                self.pid = int(json.loads(message[4:])["pid"]) or None
             except (ValueError, KeyError, TypeError):
                 self.pid = None
         return self._sock
@@ -111,8 +113,13 @@ class Session:
         if not isinstance(reply, dict):
             raise LearnerGoneError("the learner's process answered something else")
         output = reply.get("output")
-        if isinstance(output, str) and output and not self.hidden:
-            self._print(output)
+        if isinstance(output, dict):
+            for name in ("stdout", "stderr"):
+                text = output.get(name)
+                if isinstance(text, str) and text:
+                    # Under hidden tests the text is withheld, but not the fact of it: nbgrader
+                    # gives no points to a test cell that wrote to stderr, so neither do we.
+                    self._print(name, WITHHELD if self.hidden else text)
         if "raised" in reply:
             raise _learner_exception(reply["raised"])
         if reply.get("missing"):

@@ -50,22 +50,29 @@ def learner_loop(sock: socket.socket, run_cell) -> None:
 def _fork_session(sock: socket.socket, namespace: dict) -> None:
     ours, theirs = socket.socketpair()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the fork takes the interrupt
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process left (the learner's code may have used them all): serve here
+        pid = None
     if pid == 0:
         try:
             sock.close()
             theirs.close()
             signal.signal(signal.SIGINT, signal.default_int_handler)
-            _serve(ours, namespace)
+            _serve(ours, namespace, throwaway=True)
         finally:
             os._exit(0)
-    ours.close()
-    payload = json.dumps({"pid": pid}).encode()
+    payload = json.dumps({"pid": pid or 0}).encode()
     socket.send_fds(sock, [len(payload).to_bytes(4, "big") + payload], [theirs.fileno()])
     theirs.close()
     try:
-        os.waitpid(pid, 0)
-    except ChildProcessError:
+        if pid is None:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            _serve(ours, namespace, throwaway=False)
+        else:
+            ours.close()
+            os.waitpid(pid, 0)
+    except (ChildProcessError, KeyboardInterrupt):
         pass
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -87,13 +94,25 @@ class _Capture(io.TextIOBase):
         return text
 
 
-def _serve(sock: socket.socket, namespace: dict) -> None:
-    """In the fork: answer requests until the judge closes the link."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)  # what C code or a subprocess writes reaches no later cell
-    os.dup2(devnull, 2)
-    capture = _Capture()
-    sys.stdout = sys.stderr = capture
+def _serve(sock: socket.socket, namespace: dict, throwaway: bool) -> None:
+    """Answer requests until the judge closes the link: in the fork, or here if none was made.
+
+    What learner code prints comes back with each answer, by stream.
+    """
+    if throwaway:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)  # what C code or a subprocess writes reaches no later cell
+        os.dup2(devnull, 2)
+    saved = sys.stdout, sys.stderr
+    capture = {"stdout": _Capture(), "stderr": _Capture()}
+    sys.stdout, sys.stderr = capture["stdout"], capture["stderr"]
+    try:
+        _answer_until_closed(sock, namespace, capture)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _answer_until_closed(sock: socket.socket, namespace: dict, capture: dict) -> None:
     handles: dict[int, Any] = {}
 
     def value_of(tree: Any) -> Any:
@@ -129,7 +148,7 @@ def _serve(sock: socket.socket, namespace: dict) -> None:
                     "message": _safe_str(error),
                 }
             }
-        reply["output"] = capture.take()
+        reply["output"] = {name: stream.take() for name, stream in capture.items()}
         try:
             send_message(sock, json.dumps(reply, default=str).encode("utf-8"))
         except OSError:
