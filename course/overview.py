@@ -86,9 +86,18 @@ def points(notebook: nbformat.NotebookNode) -> tuple[float, float]:
     return auto, manual
 
 
+#: Words of an activity's class name that keep their capital (people's names).
+_NAMES = frozenset({"Simpson"})
+
+
 def _words(class_name: str) -> str:
-    """``OutOfDistributionProbe`` as a teacher reads it: ``out of distribution probe``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower()
+    """``OutOfDistributionProbe`` as a teacher reads it: ``out of distribution probe``.
+
+    >>> _words("SimpsonExplorer")
+    'Simpson explorer'
+    """
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).split()
+    return " ".join(w if w in _NAMES else w.lower() for w in words)
 
 
 def _number(value: float) -> str:

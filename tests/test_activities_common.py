@@ -352,3 +352,22 @@ def test_one_percentage_and_one_word_for_undefined():
     assert np.isnan(float("nan"))
     assert percent(None) == percent(float("nan")) == "undefined"
     assert percent(0.5) == "50%" and percent(0.125, 1) == "12.5%"
+
+
+def test_a_submodule_name_never_builds_the_registry():
+    """``from . import chart_checks`` inside an activity module asks the package first; if that
+    built the registry, it did so with the asking module half imported, and cached the list
+    without its activity."""
+    code = textwrap.dedent(
+        """
+        import thinktwice.widgets as widgets
+        from thinktwice.widgets import registry
+        try:
+            widgets.__getattr__("chart_checks")
+        except AttributeError:
+            pass
+        print(registry.all_activities.cache_info().currsize)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0"]

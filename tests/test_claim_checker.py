@@ -275,3 +275,13 @@ def test_claim_checker_in_jupyterlab(page, activity_lab, tmp_path):
     assert ("Right: Unverifiable" in shown) == (first.label == "unverifiable")
     assert "Not quite" in shown or "Right" in shown
     assert_not_blank(view, tmp_path / "claim-checker.png")
+
+
+def test_a_chosen_claim_set_is_every_learners_and_an_unknown_one_is_named(tmp_path):
+    sets = {
+        ClaimChecker(learner, folder=tmp_path / learner, claim_set="ai-basic-plan").start().set_.id
+        for learner in ("aiko", "ben", "chiara", "dev")
+    }
+    assert sets == {"ai-basic-plan"}
+    with pytest.raises(ValueError, match="no claim set 'nope'.*ai-basic-plan"):
+        ClaimChecker("aiko", folder=tmp_path / "x", claim_set="nope").start()

@@ -9,6 +9,7 @@ import pytest
 from thinktwice.autograder.checks import activity_score
 from thinktwice.widgets import ActivityError, ReidentificationLab
 from thinktwice.widgets import _view_kit as kit
+from thinktwice.widgets._reidentification_view import intro_html, summary_html
 from thinktwice.widgets.activity import unknown_action
 from thinktwice.widgets.evidence import FILENAME, EvidenceLog
 from thinktwice.widgets.judgement import already_answered, choose_first
@@ -257,6 +258,34 @@ def test_view_logs_each_setting_and_redraws(tmp_path):
     people_in_1 = best.histogram[0][1]
     assert f"<td>1</td><td>{people_in_1}</td>" in view.histogram_table.value
     assert f"Settings you tried ({len(lab.tried_)})" in view.tried.value
+
+
+def test_view_names_the_setting_that_counts(tmp_path):
+    lab = ReidentificationLab("aiko", folder=tmp_path).start()
+    view = lab.view()
+    view.postcode.value = 4  # still k = 1
+    assert "None of your settings reaches k of at least 5 yet." in view.tried.value
+    worst, best = _safe_releases(lab)
+    for release in (best, worst):  # the less useful one last: the best still counts
+        view.postcode.value = release.setting.postcode_digits
+        view.birth.value = release.setting.birth
+        view.sex.value = release.setting.keep_sex
+    said = html.unescape(re.sub(r"<[^>]+>", " ", view.tried.value))
+    assert f"the one that counts: {best.setting.describe()} ({best.usefulness:.0%}" in said
+
+
+def test_usefulness_above_100_percent_is_explained(tmp_path):
+    # chen's table has a coarser setting that predicts new people better than the original one.
+    lab = ReidentificationLab("chen", folder=tmp_path).start()
+    above = [r for r in lab.releases_.values() if r.usefulness >= 1.005]
+    below = [r for r in lab.releases_.values() if r.usefulness < 0.995]
+    assert above and below
+    assert "More than 100%?" in summary_html(above[0])
+    assert "More than 100%?" not in summary_html(below[0])
+
+
+def test_the_opening_counts_people_with_a_thousands_separator(tmp_path):
+    assert "3,000 patients" in intro_html(ReidentificationLab("aiko", folder=tmp_path).start())
 
 
 def test_view_answers_once_and_a_new_view_resumes(tmp_path):

@@ -38,6 +38,11 @@ def __getattr__(name: str):
         return [*_CONTRACT, *_activities()]
     if name in _CONTRACT:
         return getattr(import_module(f".{_CONTRACT[name]}", __name__), name)
+    # ``from . import chart_checks`` asks here before it imports the submodule: answering
+    # from the registry then would list the activities while one is half imported, and
+    # cache that list. A submodule's name is never an activity's.
+    if name in import_module(".registry", __name__).activity_modules():
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if not name.startswith("_") and name in _activities():
         return _activities()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -39,6 +39,8 @@ _CONTROL_SETTING = {
 #: A row of toggle buttons beside their label (ipywidgets puts the label above them otherwise,
 #: where its aligned width does nothing), wrapping on a narrow screen.
 _ROW = {"display": "flex", "flex_flow": "row wrap", "align_items": "center"}
+#: A slider wide enough for its aligned label and a track to drag, narrowing on a small screen.
+_SLIDER = {"width": "36em", "max_width": "100%"}
 #: The settings drawn when the view is built, so that choosing them later costs nothing.
 _DISCRETE = {"dual-axes": LAYOUTS, "area-distortion": ENCODINGS}
 
@@ -171,13 +173,19 @@ class ChartDetectiveView(ActivityView):
         self.verdict = w.HTML()
         self.verdict.add_class("tt-verdict")
 
+        # The sliders get their chart's range here, once: a range changed while the slider is
+        # hidden did not reach the browser's slider, and the label's aligned width leaves a
+        # slider of the default width no track to drag.
+        by_trick = {chart.trick: chart for chart in detective.charts_}
+        truncated, window = by_trick["truncated-axis"], by_trick["cherry-picked"]
         self.y_start = labelled(
             w.IntSlider(
-                value=0,
+                value=int(truncated.tricked["y_start"]),
                 min=0,
-                max=100,
+                max=int(min(truncated.y)),
                 description=_("The y axis starts at"),
                 continuous_update=False,
+                layout=_SLIDER,
             ),
             "tt-y-start",
             aligned=True,
@@ -193,7 +201,12 @@ class ChartDetectiveView(ActivityView):
         )
         self.window = labelled(
             w.IntRangeSlider(
-                value=(1, 2), min=1, max=2, description=_("Months shown"), continuous_update=False
+                value=tuple(window.tricked["window"]),
+                min=window.x[0],
+                max=window.x[-1],
+                description=_("Months shown"),
+                continuous_update=False,
+                layout=_SLIDER,
             ),
             "tt-window",
             aligned=True,
@@ -361,7 +374,12 @@ class ChartDetectiveView(ActivityView):
         )
         self.redraw_box.layout.display = None
         self.redraw_help.value = "<p>{}</p>".format(
-            html.escape(_("Redraw it honestly with the control below, then check your redraw."))
+            html.escape(
+                _(
+                    "The chart below starts as the assistant's. Change it with the control until "
+                    "it shows the data honestly, then press Check my redraw."
+                )
+            )
         )
         self.code_help.value = code_html(detective, i)
         self._updating = True
@@ -371,10 +389,8 @@ class ChartDetectiveView(ActivityView):
                 control.layout.display = shown if trick == chart.trick else "none"
             value = self._settings[i][_CONTROL_SETTING[chart.trick]]
             if chart.trick == "truncated-axis":
-                self.y_start.max = int(min(chart.y))
                 self.y_start.value = int(value)
             elif chart.trick == "cherry-picked":
-                self.window.min, self.window.max = chart.x[0], chart.x[-1]
                 self.window.value = tuple(value)
             else:
                 self.controls[chart.trick].value = value

@@ -39,7 +39,7 @@ def intro_html(lab: ReidentificationLab) -> str:
         "This is not only a worry: in the United States, Sweeney (2000) estimated that 87% of "
         "people were likely to be the only one with their ZIP code (the US postcode), sex and "
         "date of birth. How many of these invented people are the only one with theirs?"
-    ).format(n=people)
+    ).format(n=f"{people:,}")
     second = _(
         "Make the released details coarser (fewer postcode digits, a rougher birth date, no "
         "sex) until nobody stands out. We measure this with one number, {term}: the size of the "
@@ -164,9 +164,17 @@ def summary_html(release: Release) -> str:
         for name, value in rows
     )
     caption = html.escape(release.setting.describe())
+    note = ""
+    if release.usefulness >= 1.005:  # shown as 101% or more
+        why = _(
+            "More than 100%? With fewer details, the computer model has fewer chance quirks of "
+            "its training people to learn by heart, so it can predict new people a little "
+            "better than from the original table."
+        )
+        note = f"<p class='tt-above-100'>{html.escape(why)}</p>"
     return (
         f"{kit.TABLE_CSS}<table class='tt-table'><caption>{caption}</caption>{body}</table>"
-        f"<p role='status'><b>{html.escape(verdict)}</b></p>"
+        f"{note}<p role='status'><b>{html.escape(verdict)}</b></p>"
     )
 
 
@@ -192,11 +200,20 @@ def tried_html(lab: ReidentificationLab) -> str:
                 style.percent(release.usefulness),
             ]
         )
-    return kit.table_html(
+    table = kit.table_html(
         _("Settings you tried ({n})").format(n=len(lab.tried_)),
         [_("Setting"), _("Alone in their group"), _("k"), _("Useful for research")],
         rows,
     )
+    best = lab.best_tried()
+    if best is None:
+        counts = _("None of your settings reaches k of at least {k} yet.").format(k=K_TARGET)
+    else:
+        counts = _(
+            "Your most useful setting with k of at least {k} so far, the one that counts: "
+            "{setting} ({useful} useful for research)."
+        ).format(k=K_TARGET, setting=best.setting.describe(), useful=style.percent(best.usefulness))
+    return f"{table}<p class='tt-best'>{html.escape(counts)}</p>"
 
 
 #: One learner's run through the lab: coarsen step by step, then go back to the original.

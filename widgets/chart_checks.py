@@ -94,6 +94,8 @@ def _axes_summary(ax) -> dict[str, Any]:
             sizes.append(_numbers(found[:count]))
     return {
         "position": _numbers(ax.get_position().bounds),
+        "xlabel": ax.get_xlabel().strip(),
+        "ylabel": ax.get_ylabel().strip(),
         "xlim": _numbers(ax.get_xlim()),
         "ylim": _numbers(ax.get_ylim()),
         "bars": _numbers(bars),
@@ -116,7 +118,8 @@ def extract(figure) -> dict[str, Any]:
     -------
     dict
         ``{"axes": [...]}``, one entry per axes that shows data, each with its ``position``
-        (``[left, bottom, width, height]`` in figure coordinates), ``xlim``, ``ylim``, ``bars``
+        (``[left, bottom, width, height]`` in figure coordinates), ``xlabel`` and ``ylabel`` (the
+        axis labels, ``""`` when there are none), ``xlim``, ``ylim``, ``bars``
         (bar lengths), ``bar_bases``, ``horizontal``, ``lines`` (``[first x, last x, points]`` per
         line) and ``sizes`` (marker areas in points squared, one list per scatter).
     """
@@ -176,6 +179,42 @@ def check_zero_baseline(summary: dict[str, Any], values: Sequence[float]) -> lis
     list of str
         The problems found; empty when the chart passes.
     """
+    problems = check_bars_from_zero(summary)
+    if not any(a["bars"] for a in summary["axes"]):
+        return problems
+    lengths = [length for a in summary["axes"] for length in a["bars"]]
+    if not proportional(lengths, values):
+        problems.append(
+            _("The bars' lengths are not proportional to the {n} values.").format(n=len(values))
+        )
+    return problems
+
+
+def check_bars_from_zero(summary: dict[str, Any]) -> list[str]:
+    """Bars drawn from 0 on a value axis that starts at 0, whatever values they show.
+
+    :func:`check_zero_baseline` without its check of the bars against the data.
+
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+
+    Returns
+    -------
+    list of str
+        The problems found; empty when the chart passes.
+
+    Examples
+    --------
+    >>> from thinktwice.widgets.style import new_figure
+    >>> figure = new_figure()
+    >>> ax = figure.add_subplot()
+    >>> _ = ax.bar(["A", "B"], [80, 90], bottom=10)
+    >>> _ = ax.set_ylim(0, 100)
+    >>> check_bars_from_zero(extract(figure))
+    ['Some bars do not start at 0.']
+    """
     axes = [a for a in summary["axes"] if a["bars"]]
     if not axes:
         return [_("Draw the values as bars.")]
@@ -191,11 +230,80 @@ def check_zero_baseline(summary: dict[str, Any], values: Sequence[float]) -> lis
             )
         if any(abs(base) > 1e-9 for base in a["bar_bases"]):
             problems.append(_("Some bars do not start at 0."))
-    lengths = [length for a in axes for length in a["bars"]]
+    return problems
+
+
+def check_every_value(summary: dict[str, Any], values: Sequence[float]) -> list[str]:
+    """One bar for each of the values, none left out, each as long as its value says.
+
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure.
+    values : sequence of float
+        Every positive value of the data, such as each month of a year.
+
+    Returns
+    -------
+    list of str
+        The problems found; empty when the chart passes.
+
+    Examples
+    --------
+    >>> from thinktwice.widgets.style import new_figure
+    >>> figure = new_figure()
+    >>> _ = figure.add_subplot().bar(["Nov", "Dec"], [40, 60])
+    >>> check_every_value(extract(figure), [50, 45, 40, 60])
+    ['Your chart has 2 bars, but the data have 4 values: show every one of them.']
+    """
+    lengths = [length for a in summary["axes"] for length in a["bars"]]
+    if not lengths:
+        return [_("Draw the values as bars.")]
+    if len(lengths) != len(values):
+        return [
+            _(
+                "Your chart has {drawn} bars, but the data have {n} values: show every one of them."
+            ).format(drawn=len(lengths), n=len(values))
+        ]
     if not proportional(lengths, values):
-        problems.append(
+        return [
             _("The bars' lengths are not proportional to the {n} values.").format(n=len(values))
-        )
+        ]
+    return []
+
+
+def check_axis_labels(summary: dict[str, Any]) -> list[str]:
+    """Every plot that shows data says what runs along each of its axes.
+
+    Parameters
+    ----------
+    summary : dict
+        What :func:`extract` read from the figure (a summary logged before axis labels were
+        read counts as having none).
+
+    Returns
+    -------
+    list of str
+        The problems found; empty when the chart passes.
+
+    Examples
+    --------
+    >>> from thinktwice.widgets.style import new_figure
+    >>> figure = new_figure()
+    >>> ax = figure.add_subplot()
+    >>> _ = ax.bar(["Nov", "Dec"], [40, 60])
+    >>> _ = ax.set_xlabel("Month")
+    >>> check_axis_labels(extract(figure))
+    ['The y axis has no label: say what it counts, and in what unit.']
+    """
+    axes = summary["axes"]
+    if not axes:
+        return [_("Draw the data first, then label the axes.")]
+    problems = []
+    if any(not a.get("xlabel") for a in axes):
+        problems.append(_("The x axis has no label: say what runs along it."))
+    if any(not a.get("ylabel") for a in axes):
+        problems.append(_("The y axis has no label: say what it counts, and in what unit."))
     return problems
 
 

@@ -20,8 +20,18 @@ from typing import Any
 
 import numpy as np
 
-from . import chart_checks
 from .activity import Activity, ActivityError, Outcome, unknown_action
+
+# Not "from . import chart_checks": that looks the name up on the package first, and the
+# package's lazy __getattr__ would then list the activities while this module is half imported,
+# leaving ChartDetective out of the cached list for the rest of the process.
+from .chart_checks import (
+    check_full_window,
+    check_proportional_sizes,
+    check_single_y_axis,
+    check_zero_baseline,
+    extract,
+)
 from .i18n import N_, _
 from .judgement import Judgement
 from .style import CATEGORY_COLOURS, PALETTE, new_figure
@@ -110,6 +120,63 @@ class Chart:
     tricked: dict[str, Any] = field(default_factory=dict)
 
 
+#: Month names, as the café's sales chart labels its bars.
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+
+
+@dataclass(frozen=True)
+class SalesClaim:
+    """A year of the school café's sales, and the claim an assistant drew from half of it.
+
+    The assistant's chart shows only July to December, the stretch that starts at the year's
+    lowest month, with the y axis starting at ``axis_start``, so that December's bar stands about
+    three times as tall as July's ("sales tripled"). Over the whole year, sales end about where
+    they began.
+
+    Parameters
+    ----------
+    months : tuple of str
+        The twelve month names, January first.
+    sales : tuple of int
+        Reusable cups sold in each month.
+    axis_start : int
+        Where the assistant's y axis starts.
+    first : int
+        The index in ``months`` of the first month the assistant shows (6, July).
+    """
+
+    months: tuple[str, ...]
+    sales: tuple[int, ...]
+    axis_start: int
+    first: int = 6
+
+
+def _sales_claim(rng) -> SalesClaim:
+    base = 10 * int(rng.integers(45, 56))
+    spring = base * (1 + rng.uniform(-0.03, 0.06, 6))
+    spring[0] = base * (1 + rng.uniform(-0.03, 0.03))
+    july = base * rng.uniform(0.72, 0.8)
+    december = base * rng.uniform(0.98, 1.04)
+    autumn = np.linspace(july, december, 6) + np.r_[0, rng.normal(0, 0.01 * base, 4), 0]
+    sales = tuple(int(round(v)) for v in np.r_[spring, autumn])
+    july, december = sales[6], sales[11]
+    axis_start = 10 * round((3 * july - december) / 20)
+    return SalesClaim(tuple(_(m) for m in MONTHS), sales, axis_start)
+
+
 @dataclass(frozen=True)
 class RedrawResult:
     """The verdict on one redraw: whether it passes and what the checks found wrong."""
@@ -185,6 +252,9 @@ class ChartDetective(Activity):
     ----------
     charts_ : list of Chart
         The learner's four charts, in their seeded order.
+    claim_ : SalesClaim
+        The learner's year of café sales behind the "sales tripled" claim (module 7 checks it;
+        the view does not show it).
     named_ : dict
         The trick the learner named, by chart index.
     passed_ : set of int
@@ -231,6 +301,8 @@ class ChartDetective(Activity):
         rng = np.random.default_rng(seed)
         order = rng.permutation(len(TRICKS))
         self.charts_ = [_MAKERS[TRICKS[k]](rng) for k in order]
+        # Its own stream, so that the four charts stay those of older evidence logs.
+        self.claim_ = _sales_claim(np.random.default_rng([seed, 7]))
         self.named_: dict[int, str] = {}
         self.passed_: set[int] = set()
         self.attempts_: dict[int, int] = {}
@@ -277,13 +349,13 @@ class ChartDetective(Activity):
         if not isinstance(summary, dict) or not isinstance(summary["axes"], list):
             raise TypeError("not a figure summary")
         if chart.trick == "truncated-axis":
-            problems = chart_checks.check_zero_baseline(summary, chart.y)
+            problems = check_zero_baseline(summary, chart.y)
         elif chart.trick == "dual-axes":
-            problems = chart_checks.check_single_y_axis(summary, series=2)
+            problems = check_single_y_axis(summary, series=2)
         elif chart.trick == "cherry-picked":
-            problems = chart_checks.check_full_window(summary, chart.x[0], chart.x[-1])
+            problems = check_full_window(summary, chart.x[0], chart.x[-1])
         else:
-            problems = chart_checks.check_proportional_sizes(summary, chart.y)
+            problems = check_proportional_sizes(summary, chart.y)
         return RedrawResult(not problems, tuple(problems), summary)
 
     def named_right(self, chart: int) -> bool:
@@ -327,7 +399,7 @@ class ChartDetective(Activity):
             raise ActivityError(
                 _("Pass a matplotlib figure, such as the fig that fig, ax = plt.subplots() makes.")
             )
-        return self.record("redraw", {"chart": chart, "figure": chart_checks.extract(figure)})
+        return self.record("redraw", {"chart": chart, "figure": extract(figure)})
 
     def code_example(self, chart: int) -> str:
         """Python code that draws ``chart``'s numbers and submits them as a redraw, as it runs.
@@ -613,3 +685,53 @@ def _draw_sizes(chart: Chart, settings: dict, tricked: bool):
         _("Hilltop guzzles water!") if tricked else _("Cooling water per data centre (million L)"),
     )
     return figure
+
+
+# -- a first look: three charts, before the learner meets the tricks ------------------------------
+def first_look_figure():
+    """Three charts of made-up school figures, labelled A to C, for a prediction before the tricks.
+
+    A is a bar chart whose y axis starts far above 0; B a line chart of temperatures whose y axis
+    does not start at 0 either; C a bar chart from 0. Only A misleads: a bar's length stands for
+    its value, while a line chart is read by the line's position and slope (Bergstrom and West,
+    *Calling Bullshit*, 2020).
+    """
+    figure = new_figure(10.2, 3.3, left=0.06, right=0.98, bottom=0.17, top=0.84, wspace=0.45)
+    a, b, c = figure.subplots(1, 3)
+    classes = ("1A", "1B", "1C", "1D")
+    walk = (78, 83, 80, 81)
+    bars = a.bar(classes, walk, color=PALETTE["blue"], edgecolor=PALETTE["black"])
+    a.bar_label(bars, labels=[f"{v}%" for v in walk])
+    a.set_ylim(76, 84.5)
+    a.set_xlabel(_("Class"))
+    a.set_ylabel(_("Pupils who walk to school (%)"))
+    _title(a, _("A. Who walks to school"))
+    hours = list(range(8, 17))
+    garden = (14.2, 15.1, 16.4, 17.8, 19.0, 19.9, 20.3, 20.1, 19.2)
+    b.plot(hours, garden, color=CATEGORY_COLOURS[1], marker="o")
+    b.set_ylim(13, 21.5)
+    b.set_xlabel(_("Time of day (hour)"))
+    b.set_ylabel(_("Temperature (°C)"))
+    _title(b, _("B. The school garden on 1 June"))
+    clubs = (_("Chess"), _("Choir"), _("Robots"), _("Drama"))
+    members = (12, 30, 21, 17)
+    bars = c.bar(clubs, members, color=PALETTE["green"], edgecolor=PALETTE["black"])
+    c.bar_label(bars)
+    c.set_ylim(0, 34)
+    c.set_xlabel(_("Club"))
+    c.set_ylabel(_("Members"))
+    _title(c, _("C. Club members"))
+    return figure
+
+
+def first_look_html() -> str:
+    """:func:`first_look_figure` as an HTML picture with its alt text, for a notebook cell."""
+    from .style import figure_png, image_tag
+
+    alt = _(
+        "Three charts. A: bars of the share of pupils who walk to school in classes 1A to 1D "
+        "(78, 83, 80 and 81%), y axis from 76 to 84.5. B: a line of the school garden's "
+        "temperature from 8 to 16 o'clock, 14.2 rising to 20.3 °C then 19.2, y axis from 13 to "
+        "21.5. C: bars of club members (chess 12, choir 30, robots 21, drama 17), y axis from 0."
+    )
+    return image_tag(figure_png(first_look_figure()), alt, css_class="tt-first-look")

@@ -175,8 +175,15 @@ class ClaimChecker(Activity):
     """Label an AI answer's claims against short sources, and mark its citations real or fake.
 
     Graded per label: each claim labelled as in the answer key, each citation marked right. The
-    first submitted label of each item counts; later ones are refused. Parameters are those of
-    :class:`~thinktwice.widgets.activity.Activity`.
+    first submitted label of each item counts; later ones are refused.
+
+    Parameters
+    ----------
+    learner, folder
+        As for :class:`~thinktwice.widgets.activity.Activity`.
+    claim_set : str, optional
+        The id of the claim set every learner gets (module 8 gives everyone the real case,
+        ``"ai-basic-plan"``); by default each learner's set is drawn from their seed.
 
     Attributes
     ----------
@@ -218,11 +225,29 @@ class ClaimChecker(Activity):
     name = "claim-checker"
     view_class = "_claim_checker_view:ClaimCheckerView"
 
+    def __init__(
+        self,
+        learner: str | None = None,
+        *,
+        folder: str | os.PathLike[str] | None = None,
+        claim_set: str | None = None,
+    ) -> None:
+        super().__init__(learner, folder=folder)
+        self.claim_set = claim_set
+
     # -- the learner's variant -----------------------------------------------------------------
     def _build(self, seed: int) -> None:
         rng = np.random.default_rng(seed)
         sets = load_sets()
-        self.set_ = sets[int(rng.integers(len(sets)))]
+        drawn = sets[int(rng.integers(len(sets)))]  # drawn either way: the orders stay seeded
+        if self.claim_set is None:
+            self.set_ = drawn
+        else:
+            chosen = [s for s in sets if s.id == self.claim_set]
+            if not chosen:
+                known = ", ".join(s.id for s in sets)
+                raise ValueError(f"no claim set {self.claim_set!r} (the sets are: {known})")
+            self.set_ = chosen[0]
         self.claims_ = [self.set_.claims[k] for k in rng.permutation(len(self.set_.claims))]
         self.citations_ = [
             self.set_.citations[k] for k in rng.permutation(len(self.set_.citations))
