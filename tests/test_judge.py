@@ -166,3 +166,34 @@ def test_library_dataclasses_cross_both_ways_as_themselves(zygote):
         ),
     )
     assert _text(outs[1]) == "True True\n1"
+
+
+def test_what_a_learner_function_changes_in_place_is_seen_by_the_test(zygote):
+    outs = _run(
+        zygote,
+        (
+            "learner",
+            "def stamp(images):\n    images[0, 0] = 9\n    images.fill(1)\n"
+            "def grow(items):\n    items.append('more')",
+        ),
+        (
+            "test",
+            "import numpy as np\npictures = np.zeros((2, 2))\nstamp(pictures)\n"
+            "words = ['one']\ngrow(words)\nprint(pictures.sum(), words)",
+        ),
+    )
+    assert _text(outs[1]) == "4.0 ['one', 'more']\n"
+
+
+def test_a_test_cells_visible_imports_are_seen_by_the_cells_after_it(zygote):
+    outs = _run(
+        zygote,
+        ("learner", "x = 1"),
+        (
+            "test",
+            "from thinktwice.autograder import checks\n### BEGIN HIDDEN TESTS\n"
+            "import fractions\n### END HIDDEN TESTS\nassert x == 1",
+        ),
+        ("learner", "print(checks.__name__, 'fractions' in dir())"),
+    )
+    assert _text(outs[2]) == "thinktwice.autograder.checks False\n"

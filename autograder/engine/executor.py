@@ -353,6 +353,9 @@ def run_judged(
         count += 1
         yield "start", index, None
         if cell.get("test"):
+            imports = str(cell.get("source") or "")
+            if imports:  # what the cells after it see under one kernel (no hidden line)
+                _ask_learner(learner_sock, imports)
             session = Session(learner_sock, "BEGIN HIDDEN TESTS" in source, _print_output)
             namespace.begin(session)
             signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -378,6 +381,24 @@ def run_judged(
         send_message(learner_sock, json.dumps({"op": "end"}).encode())
     except OSError:
         pass
+
+
+def _ask_learner(learner_sock, source: str) -> list[dict[str, Any]]:
+    """Have the learner's process run ``source``; its outputs (the judge takes no interrupt)."""
+    import json
+    import signal
+
+    from .judge import LearnerGoneError
+    from .zygote import recv_message, send_message
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        send_message(learner_sock, json.dumps({"op": "run", "source": source}).encode())
+        reply = json.loads(recv_message(learner_sock))
+        outputs = list(reply["outputs"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+        raise LearnerGoneError(f"the learner's process ended: {error}") from None
+    return [o for o in outputs if isinstance(o, dict) and "output_type" in o]
 
 
 def _print_output(name: str, text: str) -> None:

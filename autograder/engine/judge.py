@@ -102,8 +102,12 @@ class Session:
             self.pid = None
 
     # -- requests ------------------------------------------------------------------------------
-    def request(self, op: str, **fields: Any) -> Any:
-        """Ask the fork; return the decoded value, raise what learner code raised."""
+    def request(self, op: str, originals: list | None = None, **fields: Any) -> Any:
+        """Ask the fork; return the decoded value, raise what learner code raised.
+
+        ``originals`` are a call's arguments: what the call changed in them in place (a list
+        it appended to, an array it drew on) is written back, as under one kernel.
+        """
         sock = self._open()
         try:
             send_message(sock, json.dumps({"op": op, **fields}).encode())
@@ -124,6 +128,11 @@ class Session:
             raise _learner_exception(reply["raised"])
         if reply.get("missing"):
             raise KeyError(fields.get("name"))
+        if originals is not None and "after" in reply:
+            try:
+                _write_back(originals, wire.from_tree(reply["after"], self._proxy, _resolve))
+            except (wire.WireError, TypeError, ValueError):
+                pass  # what cannot be written back stays as the test made it
         return wire.from_tree(reply.get("value"), self._proxy, _resolve)
 
     def _proxy(self, handle: dict) -> Proxy:
@@ -137,6 +146,30 @@ class Session:
             handle_of=lambda v: v._handle if type(v) is Proxy else None,
             ref_handles=False,
         )
+
+
+def _write_back(original: Any, after: Any) -> None:
+    """Make the test's own mutable ``original`` hold what learner code left in its copy."""
+    import numpy
+
+    if type(original) is list and type(after) is list:
+        if len(original) == len(after):
+            for index, (old, new) in enumerate(zip(original, after, strict=True)):
+                if type(old) in (list, dict, set) or type(old) is numpy.ndarray:
+                    _write_back(old, new)
+                else:
+                    original[index] = new
+        else:
+            original[:] = after
+    elif type(original) is dict and type(after) is dict:
+        original.clear()
+        original.update(after)
+    elif type(original) is set and type(after) is set:
+        original.clear()
+        original.update(after)
+    elif type(original) is numpy.ndarray and type(after) is numpy.ndarray:
+        if original.shape == after.shape and original.flags.writeable:
+            original[...] = after
 
 
 class _NoHandles(dict):
@@ -206,6 +239,7 @@ class Proxy:
         namespace = session.namespace
         return self._ask(
             "call",
+            originals=[list(args), dict(kwargs)],
             args=session.tree(list(args)),
             kwargs=session.tree(dict(kwargs)),
             diff=namespace.diff(session) if namespace is not None else {},

@@ -130,6 +130,10 @@ def _answer_until_closed(sock: socket.socket, namespace: dict, capture: dict) ->
             return
         try:
             result = _answer(request, namespace, handles, value_of)
+            after = None
+            if isinstance(result, _Called):
+                after = wire.to_tree(result.arguments, handles, refs=_library)
+                result = result.result
             reply = (
                 {}
                 if result is _MISSING
@@ -137,6 +141,8 @@ def _answer_until_closed(sock: socket.socket, namespace: dict, capture: dict) ->
             )
             if result is _MISSING:
                 reply["missing"] = True
+            if after is not None:
+                reply["after"] = after
         except KeyboardInterrupt:
             reply = {"raised": {"type": "KeyboardInterrupt", "module": "builtins"}}
         except BaseException as error:  # noqa: BLE001 - learner code may raise anything
@@ -156,6 +162,14 @@ def _answer_until_closed(sock: socket.socket, namespace: dict, capture: dict) ->
 
 
 _MISSING = object()
+
+
+class _Called:
+    """A call's result, and its arguments as the call left them (it may change them in place)."""
+
+    def __init__(self, result: Any, arguments: list) -> None:
+        self.result = result
+        self.arguments = arguments
 
 
 def _library(module: str) -> bool:
@@ -191,7 +205,8 @@ def _answer(request: dict, namespace: dict, handles: dict, value_of) -> Any:
             namespace[name] = value_of(tree)
         args = value_of(request.get("args"))
         kwargs = value_of(request.get("kwargs"))
-        return target(*args, **kwargs)
+        result = target(*args, **kwargs)
+        return _Called(result, [args, kwargs])
     if op == "len":
         return len(target)
     if op == "list":

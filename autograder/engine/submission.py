@@ -91,6 +91,36 @@ def local_zygote() -> Zygote:
         return _zygote
 
 
+def visible_imports(source: str) -> str:
+    r"""The import statements of a test cell's visible part, for the learner's process.
+
+    Under one kernel, a test cell's ``from thinktwice.autograder import checks`` is seen by
+    the cells after it, and notebooks rely on that. The learner's process never gets a test
+    cell, so it runs these lines instead: nothing of a hidden region, which stays the judge's.
+
+    >>> hidden = "### BEGIN HIDDEN TESTS\nimport os\n### END HIDDEN TESTS"
+    >>> visible_imports("import math\n" + hidden + "\nx = 1")
+    'import math'
+    """
+    import ast
+
+    lines, hidden = [], False
+    for line in source.splitlines():
+        marker = line.strip()
+        if marker == "### BEGIN HIDDEN TESTS":
+            hidden = True
+        elif marker == "### END HIDDEN TESTS":
+            hidden = False
+        elif not hidden:
+            lines.append(line)
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return ""
+    imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    return "\n".join(ast.unparse(n) for n in imports)
+
+
 def _safe_relative(name: str) -> PurePosixPath:
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
@@ -153,7 +183,11 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
     # The learner's process gets every cell but the tests; only the judge is sent those.
     tests = {i: c.source for i, c in enumerate(nb.cells) if is_test_cell(c)}
     cells = [
-        {"cell_type": c.cell_type, "source": "" if i in tests else c.source, "test": i in tests}
+        {
+            "cell_type": c.cell_type,
+            "source": visible_imports(c.source) if i in tests else c.source,
+            "test": i in tests,
+        }
         for i, c in enumerate(nb.cells)
     ]
     try:

@@ -18,6 +18,10 @@ Examples
 --------
 >>> decode(encode({"a": [1, 2.5, None], "b": (True, "x")}, {}), lambda h: h)
 {'a': [1, 2.5, None], 'b': (True, 'x')}
+>>> import numpy as np
+>>> decode(encode([np.float64(0.25), np.array(7), np.eye(2)], {}), lambda h: h)
+[np.float64(0.25), array(7), array([[1., 0.],
+       [0., 1.]])]
 >>> class Anything(str):
 ...     def __eq__(self, other):
 ...         return True
@@ -175,11 +179,11 @@ def _array(value: Any) -> dict | None:
         array = numpy.asarray(value)
         if type(array) is not numpy.ndarray or array.dtype.kind not in ARRAY_KINDS:
             return None
-        data = numpy.ascontiguousarray(array)
+        data = numpy.ascontiguousarray(array)  # at least one dimension: keep the shape apart
         return {
             "array" if kind is numpy.ndarray else "scalar": {
                 "dtype": data.dtype.str,
-                "shape": list(data.shape),
+                "shape": list(array.shape),
                 "data": base64.b64encode(data.tobytes()).decode(),
             }
         }
