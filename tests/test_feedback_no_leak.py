@@ -99,9 +99,11 @@ def test_feedback_shows_checks_and_messages_but_never_hidden_tests(released_cour
     assert aiko.count("✔ hidden check") == 2 and "✔ check 1" in aiko
     assert "✘ hidden check" in chie
     assert "What should the measure be when the AI was never wrong?" in chie
-    assert "checks.score_function(over_reliance, _cases, points=2)" in chie  # visible source
+    text = html.unescape(re.sub(r"<[^>]+>", "", chie))  # the page as read, not its highlighting
+    # The visible part of the test cell is shown, once: the prying answer printed the cells it
+    # could see, and the test cells were never among them (they run in the judge).
+    assert text.count("checks.score_function(over_reliance, _cases, points=2)") == 1
     assert "1.0 / 2.0" in chie or "1 / 2" in chie  # ex3: half the points
-    assert "[hidden test source not shown]" in chie  # the prying answer's output was cut
 
     # The learner fetches it with nbgrader's own fetch_feedback, and it is the same clean file.
     _exchange_app(course, "FetchFeedback", MODULE, "chie", tmp_path / "chie").start()

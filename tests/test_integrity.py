@@ -3,8 +3,8 @@
 Each attack is real: where stock nbgrader is open to it, the test shows that it gains there (or
 reads the hidden tests), so an attack that has silently stopped working is noticed. Think Twice
 must give each attack nothing: no point beyond what the answers earn, and no hidden test in the
-feedback. The defences are issue 11's work: until an attack is closed its Think Twice check is
-marked ``xfail(strict=True)``, so closing it turns the mark into a failure to be removed.
+feedback. An attack listed in ``OPEN_IN_THINKTWICE`` would be marked ``xfail(strict=True)``, so
+that closing it turns the mark into a failure to be removed; the list is empty.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ STOCK_OPEN = {
     "caller-locals": "hidden",
     "caller-steal": "points",
 }
-#: Attacks Think Twice's grader does not close yet (issue 11).
-OPEN_IN_THINKTWICE = {a.name for a in catalogue.ATTACKS}
+#: Attacks Think Twice's grader does not close yet (none since the judge: see README).
+OPEN_IN_THINKTWICE: set[str] = set()
 
 
 @pytest.fixture(scope="module")

@@ -271,47 +271,135 @@ def capture_fds(folder: str) -> _FdCapture:
     return _FdCapture(folder)
 
 
-def run_cells(
-    cells: list[dict[str, Any]], max_output_bytes: int, fd_capture: _FdCapture
-) -> Iterator[tuple[str, int, Any]]:
-    """Run each code cell in turn; yield ``("start", i, None)`` and ``("done", i, outputs)``.
-
-    ``cells`` are the notebook's cells as dictionaries. Empty code cells are skipped, as
-    nbclient skips them. ``fd_capture`` comes from :func:`capture_fds`. The caller sends each
-    event on as it comes, so that a cell that never ends still leaves the results of the cells
-    before it.
-    """
-    global _outputs
-    shell = _shell if _shell is not None else _make_shell()
+def _prepare_streams() -> None:
     sys.stdout = _Stream("stdout", _current)
     sys.stderr = _Stream("stderr", _current)
     sys.stdin = io.StringIO()
     builtins.input = _no_input
-    shell.user_ns["input"] = _no_input
     os.environ["NBGRADER_EXECUTION"] = "autograde"
+
+
+def user_namespace() -> dict:
+    """The namespace the learner's cells run in (in the learner's process)."""
+    return _shell.user_ns if _shell is not None else {}
+
+
+def _run_source(shell, source: str, max_output_bytes: int, fd_capture) -> list[dict[str, Any]]:
+    """Run one cell's source in ``shell``; its outputs as nbformat dictionaries."""
+    global _outputs
+    _outputs = _Outputs(max_output_bytes, fd_capture)
+    try:
+        shell.run_cell(source, store_history=True)
+    except KeyboardInterrupt:  # arrived outside the cell's own code
+        _outputs.add(
+            {"output_type": "error", "ename": "KeyboardInterrupt", "evalue": "", "traceback": []}
+        )
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, _Stream):  # the cell replaced it; take it back
+            sys.stdout, sys.stderr = _Stream("stdout", _current), _Stream("stderr", _current)
+            break
+    _outputs.sync()
+    return _outputs.items
+
+
+def is_test_cell(cell: dict[str, Any]) -> bool:
+    """An nbgrader test cell: graded code that is not an answer (``grade`` and not ``solution``)."""
+    meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def start_learner(learner_sock, max_output_bytes: int, fd_capture) -> None:
+    """In the learner's process: run the cells the judge sends and answer its sessions."""
+    from .learner_server import learner_loop
+
+    shell = _shell if _shell is not None else _make_shell()
+    _prepare_streams()
+    shell.user_ns["input"] = _no_input
+
+    def run(source: str):
+        return _run_source(shell, source, max_output_bytes, fd_capture), shell.execution_count - 1
+
+    learner_loop(learner_sock, run)
+
+
+def run_judged(
+    cells: list[dict[str, Any]], tests: dict[int, str], learner_sock, max_output_bytes: int
+) -> Iterator[tuple[str, int, Any]]:
+    """In the judge: run each code cell in turn; yield ``("start", i, None)``, ``("done", i, r)``.
+
+    Test cells (``tests``, by index: their sources, which only the judge has) run here, in a
+    shell that learner code never touched; the other cells run in the learner's process,
+    reached on ``learner_sock``. Raises :class:`~.judge.LearnerGoneError` if that process ends.
+    """
+    import json
+    import signal
+
+    from .judge import JudgeNamespace, LearnerGoneError, Session
+    from .zygote import recv_message, send_message
+
+    shell = _shell if _shell is not None else _make_shell()
+    _prepare_streams()
+    namespace = JudgeNamespace()
+    shell.user_module, shell.user_ns = shell.prepare_user_module(None, namespace)
+    shell.init_user_ns()
+    dict.__setitem__(namespace, "input", _no_input)
+    count = 0
     for index, cell in enumerate(cells):
-        if cell.get("cell_type") != "code" or not str(cell.get("source", "")).strip():
+        if cell.get("cell_type") != "code":
             continue
-        _outputs = _Outputs(max_output_bytes, fd_capture)
+        source = tests.get(index) if cell.get("test") else str(cell.get("source", ""))
+        if not str(source or "").strip():
+            continue
+        count += 1
         yield "start", index, None
-        try:
-            shell.run_cell(str(cell["source"]), store_history=True)
-        except KeyboardInterrupt:  # arrived outside the cell's own code
-            _outputs.add(
-                {
-                    "output_type": "error",
-                    "ename": "KeyboardInterrupt",
-                    "evalue": "",
-                    "traceback": [],
-                }
-            )
-        for stream in (sys.stdout, sys.stderr):
-            if not isinstance(stream, _Stream):  # the cell replaced it; take it back
-                sys.stdout, sys.stderr = _Stream("stdout", _current), _Stream("stderr", _current)
-                break
-        _outputs.sync()
-        count = shell.execution_count - 1
-        for output in _outputs.items:
+        if cell.get("test"):
+            imports = str(cell.get("source") or "")
+            if imports:  # what the cells after it see under one kernel (no hidden line)
+                _ask_learner(learner_sock, imports)
+            session = Session(learner_sock, "BEGIN HIDDEN TESTS" in source, _print_output)
+            namespace.begin(session)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            try:
+                outputs = _run_source(shell, source, max_output_bytes, None)
+            finally:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # the learner's process takes it
+                session.close()
+        else:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                send_message(learner_sock, json.dumps({"op": "run", "source": source}).encode())
+                reply = json.loads(recv_message(learner_sock))
+                outputs = list(reply["outputs"])
+            except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+                raise LearnerGoneError(f"the learner's process ended: {error}") from None
+            outputs = [o for o in outputs if isinstance(o, dict) and "output_type" in o]
+        for output in outputs:
             if output["output_type"] == "execute_result":
                 output["execution_count"] = count
-        yield "done", index, {"outputs": _outputs.items, "execution_count": count}
+        yield "done", index, {"outputs": outputs, "execution_count": count}
+    try:
+        send_message(learner_sock, json.dumps({"op": "end"}).encode())
+    except OSError:
+        pass
+
+
+def _ask_learner(learner_sock, source: str) -> list[dict[str, Any]]:
+    """Have the learner's process run ``source``; its outputs (the judge takes no interrupt)."""
+    import json
+    import signal
+
+    from .judge import LearnerGoneError
+    from .zygote import recv_message, send_message
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        send_message(learner_sock, json.dumps({"op": "run", "source": source}).encode())
+        reply = json.loads(recv_message(learner_sock))
+        outputs = list(reply["outputs"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+        raise LearnerGoneError(f"the learner's process ended: {error}") from None
+    return [o for o in outputs if isinstance(o, dict) and "output_type" in o]
+
+
+def _print_output(name: str, text: str) -> None:
+    _current().stream(name, text)

@@ -91,6 +91,36 @@ def local_zygote() -> Zygote:
         return _zygote
 
 
+def visible_imports(source: str) -> str:
+    r"""The import statements of a test cell's visible part, for the learner's process.
+
+    Under one kernel, a test cell's ``from thinktwice.autograder import checks`` is seen by
+    the cells after it, and notebooks rely on that. The learner's process never gets a test
+    cell, so it runs these lines instead: nothing of a hidden region, which stays the judge's.
+
+    >>> hidden = "### BEGIN HIDDEN TESTS\nimport os\n### END HIDDEN TESTS"
+    >>> visible_imports("import math\n" + hidden + "\nx = 1")
+    'import math'
+    """
+    import ast
+
+    lines, hidden = [], False
+    for line in source.splitlines():
+        marker = line.strip()
+        if marker == "### BEGIN HIDDEN TESTS":
+            hidden = True
+        elif marker == "### END HIDDEN TESTS":
+            hidden = False
+        elif not hidden:
+            lines.append(line)
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return ""
+    imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+    return "\n".join(ast.unparse(n) for n in imports)
+
+
 def _safe_relative(name: str) -> PurePosixPath:
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or not path.parts:
@@ -147,8 +177,19 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
     import nbformat
 
     zygote = zygote or local_zygote()
+    from .executor import is_test_cell
+
     nb = nbformat.reads(job.notebook, as_version=4)
-    cells = [{"cell_type": c.cell_type, "source": c.source} for c in nb.cells]
+    # The learner's process gets every cell but the tests; only the judge is sent those.
+    tests = {i: c.source for i, c in enumerate(nb.cells) if is_test_cell(c)}
+    cells = [
+        {
+            "cell_type": c.cell_type,
+            "source": visible_imports(c.source) if i in tests else c.source,
+            "test": i in tests,
+        }
+        for i, c in enumerate(nb.cells)
+    ]
     try:
         zygote.start()
     except ZygoteError as error:
@@ -176,7 +217,7 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
         if not started or started.get("event") != "started":
             raise WorkerStartError("the grading child did not report that it started")
         pid = int(started["pid"])
-        problems = _collect(sock, pid, nb, job.limits, zygote)
+        problems = _collect(sock, pid, nb, job.limits, zygote, tests)
     finally:
         if sock is not None:
             sock.close()
@@ -186,8 +227,13 @@ def execute_submission(job: SubmissionJob, zygote: Zygote | None = None) -> Exec
     return ExecutedSubmission(nbformat.writes(nb), problems)
 
 
-def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) -> list[str]:
+def _collect(
+    sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote, tests: dict[int, str]
+) -> list[str]:
     """Fill ``nb``'s cells from the child's events, enforcing the cell time limit.
+
+    The test cells' sources (``tests``) are sent once the child says that the learner's
+    process is forked off, so they never exist in that process's memory.
 
     Raises :class:`WorkerStartError` if the zygote died under the child: that is no fault of
     the learner's code, and the submission is run again.
@@ -222,7 +268,9 @@ def _collect(sock: socket.socket, pid: int, nb, limits: Limits, zygote: Zygote) 
             end_reason = "it did not stop when interrupted and was killed"
             break
         kind = event.get("event")
-        if kind == "cell":
+        if kind == "forked":
+            send_message(sock, json.dumps({str(i): src for i, src in tests.items()}).encode())
+        elif kind == "cell":
             running = int(event["index"])
             deadline = time.monotonic() + limits.cell_timeout
             interrupted = False

@@ -39,6 +39,7 @@ _HEADER = struct.Struct("!I")
 #: The largest message a child may send (its outputs are capped per cell well below this).
 MAX_MESSAGE = 256 << 20
 _PR_SET_PDEATHSIG = 1
+_PR_SET_DUMPABLE = 4
 
 
 class ZygoteError(RuntimeError):
@@ -69,6 +70,15 @@ def recv_message(sock: socket.socket) -> bytes:
     return _recv_exact(sock, size)
 
 
+def _not_dumpable() -> None:
+    """No core dumps, and no ptrace or ``/proc/<pid>/mem`` for processes of the same user."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _die_with_parent() -> None:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -83,6 +93,7 @@ def _die_with_parent() -> None:
 def _child(conn: socket.socket) -> None:
     """Run one job received on ``conn`` (in the forked child; never returns)."""
     from . import executor
+    from .judge import LearnerGoneError
     from .sandbox import SandboxError, enter_sandbox
 
     status = 0
@@ -100,13 +111,34 @@ def _child(conn: socket.socket) -> None:
             emit({"event": "failed", "message": f"cannot enter the sandbox: {error}"})
             os._exit(3)
         _die_with_parent()  # changing user clears it; set it again
-        for kind, index, result in executor.run_cells(
-            job["cells"], job["limits"].max_output_bytes, fd_capture
-        ):
-            if kind == "start":
-                emit({"event": "cell", "index": index})
-            else:
-                emit({"event": "cell_done", "index": index, **result})
+        learner_sock, judge_sock = socket.socketpair()
+        learner = os.fork()
+        if learner == 0:  # the learner's process: it never gets the test cells
+            try:
+                conn.close()
+                judge_sock.close()
+                _die_with_parent()
+                executor.start_learner(learner_sock, job["limits"].max_output_bytes, fd_capture)
+            finally:
+                os._exit(0)
+        learner_sock.close()
+        _not_dumpable()  # the learner's process, same user, cannot trace or read the judge
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+        emit({"event": "forked"})
+        tests = {int(k): str(v) for k, v in json.loads(recv_message(conn)).items()}
+        try:
+            for kind, index, result in executor.run_judged(
+                job["cells"], tests, judge_sock, job["limits"].max_output_bytes
+            ):
+                if kind == "start":
+                    emit({"event": "cell", "index": index})
+                else:
+                    emit({"event": "cell_done", "index": index, **result})
+        except LearnerGoneError:
+            os._exit(0)  # the grader marks the cell that was running, as for a dead kernel
         emit({"event": "done", "language_info": executor.language_info()})
     except BaseException:  # noqa: BLE001 - the child must never fall back into the zygote loop
         status = 4
