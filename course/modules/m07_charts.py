@@ -135,7 +135,7 @@ else:
 # as big. By the principle of proportional ink, it is a circle's area, the ink in it, that should
 # grow in proportion to its value [3]; a chart that sizes circles by radius exaggerates.
 #
-# In your chart, how many times bigger is the *biggest* circle's area than the *smallest* circle's?
+# In your chart, the *biggest* circle's area is how many times the *smallest* circle's area?
 # Work it out from the numbers and write it in `area_ratio`.
 
 # %% nbgrader={"grade": false, "solution": false, "locked": true, "grade_id": "circles", "schema_version": 3}
