@@ -102,11 +102,15 @@ KINDS: dict[str, Kind] = {
         cases=12,
     ),
     "input": Kind({"ex4-by-hand": "rair_by_hand = float(input('rair?'))\nrsr_by_hand = 0.5\n"}),
-    # Says which process ran it: the grader's zygote is its parent (see test_grading_dask.py).
+    # Says which process ran it: the grader's zygote is its grandparent (see test_grading_dask.py).
     "names-its-grader": Kind(
         {
             "ex4-by-hand": (
-                "import os\nprint('run by zygote', os.getppid())\n"
+                # The learner's process is a child of the judge, itself a child of the zygote.
+                "import os\n"
+                "_judge = os.getppid()\n"
+                "_stat = open(f'/proc/{_judge}/stat').read()\n"
+                "print('run by zygote', _stat.rsplit(')', 1)[1].split()[1])\n"
                 "rair_by_hand = 2 / 3\nrsr_by_hand = 1 / 2\n"
             )
         }
