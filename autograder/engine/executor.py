@@ -279,11 +279,6 @@ def _prepare_streams() -> None:
     os.environ["NBGRADER_EXECUTION"] = "autograde"
 
 
-def user_namespace() -> dict:
-    """The namespace the learner's cells run in (in the learner's process)."""
-    return _shell.user_ns if _shell is not None else {}
-
-
 def _run_source(shell, source: str, max_output_bytes: int, fd_capture) -> list[dict[str, Any]]:
     """Run one cell's source in ``shell``; its outputs as nbformat dictionaries."""
     global _outputs
@@ -319,7 +314,7 @@ def start_learner(learner_sock, max_output_bytes: int, fd_capture) -> None:
     def run(source: str):
         return _run_source(shell, source, max_output_bytes, fd_capture), shell.execution_count - 1
 
-    learner_loop(learner_sock, run)
+    learner_loop(learner_sock, run, shell.user_ns)
 
 
 def run_judged(
@@ -334,8 +329,8 @@ def run_judged(
     import json
     import signal
 
-    from .judge import JudgeNamespace, LearnerGoneError, Session
-    from .zygote import recv_message, send_message
+    from .framing import send_message
+    from .judge import JudgeNamespace, Session
 
     shell = _shell if _shell is not None else _make_shell()
     _prepare_streams()
@@ -365,14 +360,7 @@ def run_judged(
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # the learner's process takes it
                 session.close()
         else:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            try:
-                send_message(learner_sock, json.dumps({"op": "run", "source": source}).encode())
-                reply = json.loads(recv_message(learner_sock))
-                outputs = list(reply["outputs"])
-            except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
-                raise LearnerGoneError(f"the learner's process ended: {error}") from None
-            outputs = [o for o in outputs if isinstance(o, dict) and "output_type" in o]
+            outputs = _ask_learner(learner_sock, source)
         for output in outputs:
             if output["output_type"] == "execute_result":
                 output["execution_count"] = count
@@ -388,8 +376,8 @@ def _ask_learner(learner_sock, source: str) -> list[dict[str, Any]]:
     import json
     import signal
 
+    from .framing import recv_message, send_message
     from .judge import LearnerGoneError
-    from .zygote import recv_message, send_message
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:

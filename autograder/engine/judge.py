@@ -25,7 +25,7 @@ import sys
 from typing import Any
 
 from . import wire
-from .zygote import recv_message, send_message
+from .framing import recv_message, send_message
 
 #: Learner exceptions that cross as themselves (anything else crosses as :class:`LearnerError`).
 CROSSING_ERRORS = {

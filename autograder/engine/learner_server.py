@@ -19,16 +19,15 @@ import sys
 from typing import Any
 
 from . import wire
-from .zygote import recv_message, send_message
+from .framing import recv_message, send_message
 
 
-def learner_loop(sock: socket.socket, run_cell) -> None:
+def learner_loop(sock: socket.socket, run_cell, namespace: dict) -> None:
     """Serve the judge's commands on ``sock`` until it says ``end`` or goes away.
 
-    ``run_cell(source)`` runs one cell and returns ``(outputs, execution_count)``.
+    ``run_cell(source)`` runs one cell and returns ``(outputs, execution_count)``;
+    ``namespace`` is the one the cells run in, which a session answers from.
     """
-    import thinktwice.autograder.engine.executor as executor
-
     while True:
         try:
             message = json.loads(recv_message(sock))
@@ -42,7 +41,7 @@ def learner_loop(sock: socket.socket, run_cell) -> None:
                 json.dumps({"outputs": outputs, "count": count}, default=str).encode("utf-8"),
             )
         elif op == "session":
-            _fork_session(sock, executor.user_namespace())
+            _fork_session(sock, namespace)
         else:
             return
 

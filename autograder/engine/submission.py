@@ -22,8 +22,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .framing import recv_message, send_message
 from .sandbox import Limits, kill_sandbox
-from .zygote import Zygote, ZygoteError, recv_message, send_message
+from .zygote import Zygote, ZygoteError
 
 #: Seconds a cell gets to stop after it is interrupted, before its process is killed.
 INTERRUPT_GRACE = 3.0

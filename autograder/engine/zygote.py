@@ -18,7 +18,6 @@ import pickle
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from .framing import recv_message, send_message
 
 #: Environment of the zygote: one BLAS thread, set before numpy loads.
 PINNED_THREADS = {
@@ -35,39 +36,12 @@ PINNED_THREADS = {
     "VECLIB_MAXIMUM_THREADS": "1",
     "NUMEXPR_NUM_THREADS": "1",
 }
-_HEADER = struct.Struct("!I")
-#: The largest message a child may send (its outputs are capped per cell well below this).
-MAX_MESSAGE = 256 << 20
 _PR_SET_PDEATHSIG = 1
 _PR_SET_DUMPABLE = 4
 
 
 class ZygoteError(RuntimeError):
     """The zygote did not start, or died, or refused a job."""
-
-
-def send_message(sock: socket.socket, payload: bytes) -> None:
-    """Send one length-prefixed message."""
-    sock.sendall(_HEADER.pack(len(payload)) + payload)
-
-
-def _recv_exact(sock: socket.socket, size: int) -> bytes:
-    chunks, left = [], size
-    while left:
-        chunk = sock.recv(min(left, 1 << 20))
-        if not chunk:
-            raise EOFError("connection closed")
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def recv_message(sock: socket.socket) -> bytes:
-    """Receive one length-prefixed message (``EOFError`` when the other side is gone)."""
-    (size,) = _HEADER.unpack(_recv_exact(sock, _HEADER.size))
-    if size > MAX_MESSAGE:
-        raise ValueError(f"message of {size} bytes is too large")
-    return _recv_exact(sock, size)
 
 
 def _not_dumpable() -> None:
