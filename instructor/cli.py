@@ -19,8 +19,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _print_report(report, verb: str) -> int:
+def _print_report(report, verb: str, empty: str | None = None) -> int:
+    """Print what a step did; ``empty`` says it for an assignment where it did nothing."""
     for module, students in report.done.items():
+        if not students and empty is not None:
+            if module not in report.skipped:
+                print(empty.format(module=module))
+            continue
         detail = f": {', '.join(students)}" if students else ""
         print(f"{verb} {module}{detail}")
     for module, why in report.skipped.items():
@@ -82,7 +87,8 @@ def _cmd_grade(args) -> int:
             runner.close()
     for item, problems in report.notes.items():
         print(f"note {item}: {'; '.join(problems)}")
-    return _print_report(report, "graded")
+    empty = "nothing to grade in {module}: no submission collected"
+    return _print_report(report, "graded", empty=empty)
 
 
 def _cmd_feedback(args) -> int:

@@ -113,80 +113,116 @@ def grade(
     chosen_modules = course.assignments(module_names)
     if workers is not None and workers < 1:
         raise ThinkTwiceError(f"--workers must be at least 1, not {workers}")
-    try:
-        state = GradingState(course.root / STATE_FILE)
-    except ValueError as error:
-        raise ThinkTwiceError(str(error)) from None
-    owned = runner is None
-    try:
-        if owned:
-            runner = DaskRunner(scheduler) if scheduler else LocalRunner()
-    except WorkerStartError as error:
-        raise ThinkTwiceError(str(error)) from None
-    runner.prepare()  # the zygote imports while nbgrader loads here
-    report = StepReport()
-    try:
-        from thinktwice.autograder.engine import execute_timeout, grade_assignment
+    if students:
+        submitted = {s for m in chosen_modules for s in submitted_students(course, m.id)}
+        unknown = sorted(set(students) - submitted)
+        if unknown:
+            listed = ", ".join(sorted(submitted)) or "none yet"
+            raise ThinkTwiceError(
+                f"no collected submission from {', '.join(unknown)} "
+                f"in {', '.join(m.id for m in chosen_modules)} (submitted: {listed})"
+            )
+    with _grading_lock(course):
+        try:
+            state = GradingState(course.root / STATE_FILE)
+        except ValueError as error:
+            raise ThinkTwiceError(str(error)) from None
+        owned = runner is None
+        try:
+            if owned:
+                runner = DaskRunner(scheduler) if scheduler else LocalRunner()
+        except WorkerStartError as error:
+            raise ThinkTwiceError(str(error)) from None
+        runner.prepare()  # the zygote imports while nbgrader loads here
+        report = StepReport()
+        try:
+            from thinktwice.autograder.engine import execute_timeout, grade_assignment
 
-        limits = replace(limits or Limits(), cell_timeout=execute_timeout(course.config))
-        ensure_tools_on_path()
-        count = workers or runner.default_workers()
-        for module in chosen_modules:
-            chosen = [
-                s for s in submitted_students(course, module.id) if not students or s in students
-            ]
-            report.done[module.id] = []
-            unchanged = []
-            with tqdm(
-                total=len(chosen),
-                desc=f"grading {module.id}",
-                unit="submission",
-                disable=not progress,
-            ) as bar:
-                counts = {"graded": 0, "unchanged": 0, "failed": 0}
+            limits = replace(limits or Limits(), cell_timeout=execute_timeout(course.config))
+            ensure_tools_on_path()
+            count = workers or runner.default_workers()
+            for module in chosen_modules:
+                submitted = submitted_students(course, module.id)
+                chosen = [s for s in submitted if not students or s in students]
+                report.done[module.id] = []
+                unchanged = []
+                with tqdm(
+                    total=len(chosen),
+                    desc=f"grading {module.id}",
+                    unit="submission",
+                    disable=not progress,
+                ) as bar:
+                    counts = {"graded": 0, "unchanged": 0, "failed": 0}
 
-                def tick(outcome, bar=bar, counts=counts):
-                    counts[outcome.status] = counts.get(outcome.status, 0) + 1
-                    bar.set_postfix(counts, refresh=False)
-                    bar.update(1)
+                    def tick(outcome, bar=bar, counts=counts):
+                        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                        bar.set_postfix(counts, refresh=False)
+                        bar.update(1)
 
-                with warnings.catch_warnings():
-                    # nbgrader's gradebook code trips SQLAlchemy's autoflush warning; not ours.
-                    warnings.filterwarnings("ignore", message=".*not in session.*")
-                    outcomes = grade_assignment(
-                        course.config,
-                        module.id,
-                        chosen,
-                        run=runner,
-                        workers=count,
-                        limits=limits,
-                        hidden=_hidden_paths(course),
-                        state=state,
-                        force=force,
-                        progress=tick,
+                    with warnings.catch_warnings():
+                        # nbgrader's gradebook code trips SQLAlchemy's autoflush warning; not ours.
+                        warnings.filterwarnings("ignore", message=".*not in session.*")
+                        outcomes = grade_assignment(
+                            course.config,
+                            module.id,
+                            chosen,
+                            run=runner,
+                            workers=count,
+                            limits=limits,
+                            hidden=_hidden_paths(course),
+                            state=state,
+                            force=force,
+                            progress=tick,
+                        )
+                for outcome in outcomes:
+                    if outcome.status == "graded":
+                        report.done[module.id].append(outcome.student)
+                        if outcome.problems:
+                            report.notes[f"{module.id}/{outcome.student}"] = outcome.problems
+                    elif outcome.status == "unchanged":
+                        unchanged.append(outcome.student)
+                    else:
+                        report.failed[f"{module.id}/{outcome.student}"] = outcome.message
+                if unchanged:
+                    report.skipped[module.id] = (
+                        f"{len(unchanged)} unchanged since last graded "
+                        "(use --force to grade again): " + ", ".join(unchanged)
                     )
-            for outcome in outcomes:
-                if outcome.status == "graded":
-                    report.done[module.id].append(outcome.student)
-                    if outcome.problems:
-                        report.notes[f"{module.id}/{outcome.student}"] = outcome.problems
-                elif outcome.status == "unchanged":
-                    unchanged.append(outcome.student)
-                else:
-                    report.failed[f"{module.id}/{outcome.student}"] = outcome.message
-            if unchanged:
-                report.skipped[module.id] = (
-                    f"{len(unchanged)} unchanged since last graded (use --force to grade again): "
-                    + ", ".join(unchanged)
-                )
-    finally:
-        if owned:
-            runner.close()
-    return report
+        finally:
+            if owned:
+                runner.close()
+        return report
 
 
 #: Where the engine remembers what it graded, inside the course folder.
 STATE_FILE = ".thinktwice/grading-state.json"
+#: Held by the one ``grade`` run that may work on a course at a time.
+LOCK_FILE = ".thinktwice/grading.lock"
+
+
+def _grading_lock(course: Course):
+    """Take the course's grading lock, or refuse: two runs would both do all the work."""
+    import fcntl
+    import os
+
+    path = course.root / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until grading ends
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise ThinkTwiceError(
+            f"{course.root}: another `thinktwice grade` is grading this course (pid {holder}); "
+            "wait for it to finish, then run this again"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
 
 
 def _hidden_paths(course: Course) -> list:

@@ -87,3 +87,29 @@ def test_the_instructor_package_exports_the_plain_functions_behind_the_commands(
     assert instructor.release is operations.release
     with pytest.raises(AttributeError):
         instructor.no_such_function  # noqa: B018
+
+
+@pytest.mark.nbgrader
+def test_grade_says_when_there_is_nothing_to_grade_and_names_an_unknown_student(
+    released_course, capsys
+):
+    root = str(released_course.root)
+    assert main(["grade", "--course", root, "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing to grade in m00_reliance: no submission collected" in out
+    assert "graded m00_reliance" not in out
+    assert main(["grade", "--course", root, "--student", "nobody", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "no collected submission from nobody in m00_reliance" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.nbgrader
+def test_a_second_grade_run_on_a_course_is_refused_while_the_first_runs(released_course):
+    from thinktwice.instructor import operations
+    from thinktwice.instructor.errors import ThinkTwiceError
+
+    with operations._grading_lock(released_course):  # the first run, still grading
+        with pytest.raises(ThinkTwiceError, match=r"another `thinktwice grade` is grading"):
+            operations.grade(released_course, progress=False)
+    assert operations.grade(released_course, progress=False).failed == {}  # then it may
