@@ -9,7 +9,7 @@ from functools import lru_cache
 import ipywidgets as w
 import numpy as np
 
-from ._claim_checker_view import _meanings
+from ._claim_checker_view import _meanings, result_html
 from ._view_kit import (
     ActivityView,
     JudgementQuestion,
@@ -26,7 +26,6 @@ from .text_generator import (
     CONTEXTS,
     QUESTIONS,
     TEMPERATURES,
-    LabelResult,
     TextGenerator,
     Written,
     detokenize,
@@ -108,19 +107,6 @@ def stitch_html(written: Written) -> str:
         f"<div>{' '.join(spans)}</div><div>{html.escape(summary)}</div>"
         f"<ol style='list-style:none;padding-left:0;margin:2px 0'>{''.join(rows)}</ol></div>"
     )
-
-
-def result_html(result: LabelResult | None, given: str | None) -> str:
-    """The feedback on one submitted label (empty before it is submitted)."""
-    if result is None or given is None:
-        return ""
-    if result.correct:
-        head = _("✓ Right: {label}.").format(label=label_text(given))
-    else:
-        head = _("✗ Not quite: you said {given}; the answer is {answer}.").format(
-            given=label_text(given), answer=label_text(result.answer)
-        )
-    return f"<p><b>{html.escape(head)}</b> {html.escape(result.why)}</p>"
 
 
 class _Chart:

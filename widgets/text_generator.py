@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from .activity import Activity, ActivityError, Outcome, unknown_action
-from .claim_checker import CITATION_QUESTION, CLAIM_QUESTION, LABELS, VERDICTS
+from .claim_checker import CITATION_QUESTION, CLAIM_QUESTION, LABELS, VERDICTS, LabelResult
 from .i18n import N_, _
 from .judgement import Judgement, no_such_question
 
@@ -478,15 +478,6 @@ def sample_at(seed: int, n: int, temperature: float, number: int) -> Written:
 
 
 # -- the activity -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class LabelResult:
-    """The verdict on one submitted label: whether it matches the truth, the truth, and why."""
-
-    correct: bool
-    answer: str
-    why: str
-
-
 class TextGenerator(Activity):
     """Check the answer of a small real language model, see how it fabricated, and measure it.
 

@@ -189,7 +189,7 @@ def _answer(request: dict, namespace: dict, handles: dict, value_of) -> Any:
         name = request.get("name")
         return namespace[name] if isinstance(name, str) and name in namespace else _MISSING
     target = handles.get(request.get("handle"))
-    if target is None and op != "get":
+    if target is None:
         raise LookupError("no such learner object")
     if op == "getattr":
         return getattr(target, str(request.get("name")))
